@@ -1,0 +1,52 @@
+/**
+ * Strict parsing of source cells and codes for the importers. Every failure names the file,
+ * the row and the field through {@link parseOrExplain}.
+ */
+import { z } from 'zod';
+
+/** Symbols sources use for a withheld (confidential) value. `NA` appears in files that passed through R. */
+export const SUPPRESSED_SYMBOLS = ['...', 'NA'] as const;
+
+/** A count: a whole number ≥ 0, or a suppression symbol. */
+export const CountCell = z
+  .string()
+  .regex(/^(\d+|\.\.\.|NA)$/, 'expected a whole number ≥ 0 (or "..."/"NA" for a withheld value)');
+
+/** A rate or amount: a decimal number ≥ 0 with "." as decimal point, or a suppression symbol. */
+export const DecimalCell = z
+  .string()
+  .regex(/^(\d+(\.\d+)?|\.\.\.|NA)$/, 'expected a number ≥ 0 with "." as decimal point (or "..."/"NA" for a withheld value)');
+
+/** An amount that may be negative (e.g. euros after recoveries), with "." as decimal point. */
+export const SignedDecimalCell = z
+  .string()
+  .regex(/^(-?\d+(\.\d+)?|\.\.\.|NA)$/, 'expected a number with "." as decimal point (or "..."/"NA" for a withheld value)');
+
+/** Month as the StatFin sources write it: `2026M06`. */
+export const StatFinMonth = z.string().regex(/^(19|20)\d{2}M(0[1-9]|1[0-2])$/, 'expected a month such as 2026M06');
+/** Year: `2025`. */
+export const Year = z.string().regex(/^(19|20)\d{2}$/, 'expected a year such as 2025');
+
+/** Turns a validated cell text into a value and a status symbol. */
+export function cellValue(text: string): { value: number | null; status: string | null } {
+  if ((SUPPRESSED_SYMBOLS as readonly string[]).includes(text)) return { value: null, status: text };
+  return { value: Number(text), status: null };
+}
+
+/** `202601` → `2026M01`. */
+export function kelaMonth(text: string): string {
+  return `${text.slice(0, 4)}M${text.slice(4, 6)}`;
+}
+
+/**
+ * Normalises a source's `updated` stamp to ISO 8601 UTC. PxWeb's `json` export writes dots in
+ * the time part (`2026-07-21T05.00.00Z`); PX files write `2023-11-21 08:00:00`.
+ */
+export function normaliseUpdated(text: string | undefined | null): string | null {
+  if (!text) return null;
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2})[.:](\d{2})(?:[.:](\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
+  if (!m) return null;
+  const [, date, hh = '00', mm = '00', ss = '00', zone = 'Z'] = m;
+  const iso = new Date(`${date}T${hh}:${mm}:${ss}${zone}`);
+  return Number.isNaN(iso.getTime()) ? null : iso.toISOString().replace('.000Z', 'Z');
+}

@@ -1,0 +1,410 @@
+/**
+ * Importers that turn the real public data files in `../shared/data` (and files of the same
+ * shapes) into raw snapshot parts: JSON-stat 2.0 datasets with their provenance. Values are
+ * carried over unchanged; only the container changes. Every input is validated row by row, and
+ * an error names the file, the row and the field.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { readCsv, decodeUtf8 } from '../../src/lib/csv.ts';
+import { InputError, parseOrExplain } from '../../src/lib/errors.ts';
+import type { Reference } from '../../src/data/reference.ts';
+import { areaCodeChecker } from '../../src/data/reference.ts';
+import type { LocalText, PxWebMetadata } from '../../src/schema/raw.ts';
+import { CellCollector } from './collector.ts';
+import { CountCell, DecimalCell, SignedDecimalCell, StatFinMonth, Year, cellValue, kelaMonth, normaliseUpdated } from './cells.ts';
+import { rel, sha256 } from './fsx.ts';
+import type { RawPart } from './snapshot.ts';
+
+/** What every importer needs: the file, where it came from, and the reference for area codes. */
+export interface ImportContext {
+  /** Absolute path of the input file. */
+  path: string;
+  /** Where the file itself came from (repository · path · commit). */
+  provenance: string;
+  ref: Reference;
+  /** Time of this import run (ISO 8601). */
+  now: string;
+}
+
+interface FileInput {
+  file: string;
+  bytes: Uint8Array;
+  text: string;
+  sha: string;
+}
+
+function readInput(path: string): FileInput {
+  const file = rel(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new InputError({ file }, `cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  return { file, bytes, text: decodeUtf8(bytes, file), sha: sha256(bytes) };
+}
+
+function parseJson(input: FileInput): unknown {
+  try {
+    return JSON.parse(input.text);
+  } catch (e) {
+    throw new InputError({ file: input.file }, `not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function areaCode(ctx: ImportContext) {
+  const known = areaCodeChecker(ctx.ref);
+  return z.string().refine(known, { error: 'unknown area code (not SSS, a municipality, region or employment area of data/reference)' });
+}
+
+function part(
+  ctx: ImportContext,
+  input: FileInput,
+  p: Omit<RawPart, 'origin' | 'retrieved_at' | 'lang'> & { lang?: RawPart['lang'] },
+  conversion: string,
+): RawPart {
+  return {
+    lang: 'fi',
+    ...p,
+    origin: { kind: 'file', path: input.file, sha256: input.sha, provenance: ctx.provenance, conversion },
+    retrieved_at: ctx.now,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// PxWeb v1 "json" responses (columns + data rows), e.g. 12r5_2026M06_pxweb.json, 11ra, 135z.
+
+const PxWebJson = z.object({
+  columns: z
+    .array(z.object({ code: z.string().min(1), text: z.string(), type: z.enum(['d', 't', 'c']), comment: z.string().optional() }))
+    .min(2),
+  comments: z.array(z.unknown()).optional(),
+  data: z.array(z.object({ key: z.array(z.string()), values: z.array(z.string()) })).min(1),
+  metadata: z.array(z.object({ updated: z.string().optional(), label: z.string().optional(), source: z.string().optional() })).min(1),
+});
+
+/**
+ * Imports a PxWeb v1 `json` response. `contentsId` names the contents dimension in the output
+ * (the `json` format does not say it). Counts must be whole numbers; codes in `decimalCodes`
+ * may have decimals.
+ */
+export function importPxWebJson(
+  ctx: ImportContext,
+  opts: {
+    source: string;
+    part: string;
+    description: string;
+    contentsId: string;
+    decimalCodes: readonly string[];
+    /** Keep only rows whose area code matches (other area classifications are left out). */
+    areas?: RegExp;
+  },
+): RawPart {
+  const input = readInput(ctx.path);
+  const json = parseOrExplain(PxWebJson, parseJson(input), { file: input.file });
+  const dims = json.columns.filter((c) => c.type !== 'c');
+  const contents = json.columns.filter((c) => c.type === 'c');
+  const geo = dims.find((d) => d.type === 'd' && /alue/i.test(d.code + d.text));
+  const time = dims.find((d) => d.type === 't');
+  const area = areaCode(ctx);
+  const collector = new CellCollector(input.file, [
+    ...dims.map((d) => ({ id: d.code, label: d.text, sort: d.type === 't' })),
+    {
+      id: opts.contentsId,
+      label: 'Tiedot',
+      codes: contents.map((c) => c.code),
+      labels: Object.fromEntries(contents.map((c) => [c.code, c.text])),
+    },
+  ]);
+  json.data.forEach((row, i) => {
+    const where = `data[${i}]`;
+    if (opts.areas && geo && !opts.areas.test(row.key[dims.indexOf(geo)] ?? '')) return;
+    if (row.key.length !== dims.length) throw new InputError({ file: input.file, row: where, field: 'key' }, `expected ${dims.length} key codes, found ${row.key.length}`);
+    if (row.values.length !== contents.length) throw new InputError({ file: input.file, row: where, field: 'values' }, `expected ${contents.length} values, found ${row.values.length}`);
+    dims.forEach((d, k) => {
+      if (d === geo) parseOrExplain(area, row.key[k], { file: input.file, row: where, field: d.code });
+      if (d === time) parseOrExplain(d.code === 'timeperiod_y' ? Year : z.union([StatFinMonth, Year]), row.key[k], { file: input.file, row: where, field: d.code });
+    });
+    contents.forEach((c, k) => {
+      const text = parseOrExplain(opts.decimalCodes.includes(c.code) ? DecimalCell : CountCell, row.values[k], { file: input.file, row: where, field: c.code });
+      const { value, status } = cellValue(text);
+      collector.add([...row.key, c.code], value, status, where, c.code);
+    });
+  });
+  const meta = json.metadata[0]!;
+  const roleGeo = geo ? [geo.code] : undefined;
+  return part(
+    ctx,
+    input,
+    {
+      source: opts.source,
+      part: opts.part,
+      description: opts.description,
+      format: 'json-stat2',
+      data: collector.build({
+        label: meta.label,
+        source: meta.source,
+        updated: normaliseUpdated(meta.updated) ?? undefined,
+        role: { ...(roleGeo ? { geo: roleGeo } : {}), ...(time ? { time: [time.code] } : {}), metric: [opts.contentsId] },
+      }),
+      source_updated: normaliseUpdated(meta.updated),
+      source_text: meta.source ? { fi: meta.source } : null,
+    },
+    'PxWeb v1 json response re-encoded as JSON-stat 2.0; "..." kept as the status of a null value.',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Long CSV files: one row per area × period with one column per content code.
+
+export interface WideCsvSpec {
+  source: string;
+  part: string;
+  description: string;
+  delimiter?: ',' | ';';
+  /** Input column holding the area code, and how to turn it into a StatFin code. */
+  areaColumn?: string;
+  areaCode?: (text: string) => string;
+  /** Whole-country file without an area column. */
+  fixedArea?: string;
+  /** Input column holding the period, and its format. */
+  periodColumn: string;
+  period: 'month' | 'year' | 'kela-month';
+  /** Other key columns kept as dimensions (must be listed in the output). */
+  keyColumns?: string[];
+  /** Columns that must be present but are redundant and not kept. */
+  ignoreColumns?: string[];
+  /** Content columns: input column → content code, and whether decimals are allowed. */
+  contents: { column: string; code: string; decimals: boolean; signed?: boolean }[];
+  source_updated: string | null;
+  source_text: LocalText | null;
+  conversion: string;
+  /** Content dimension id in the output. */
+  contentsId?: string;
+  /** Time dimension id in the output. */
+  timeId?: string;
+}
+
+/**
+ * Imports a CSV file that has key columns and one column per content code. Checks the header,
+ * the separator, each cell, every area code, and refuses duplicate rows.
+ */
+export function importWideCsv(ctx: ImportContext, spec: WideCsvSpec): RawPart {
+  const input = readInput(ctx.path);
+  const keyColumns = spec.keyColumns ?? [];
+  const columns = [
+    ...(spec.areaColumn ? [spec.areaColumn] : []),
+    spec.periodColumn,
+    ...keyColumns,
+    ...(spec.ignoreColumns ?? []),
+    ...spec.contents.map((c) => c.column),
+  ];
+  const table = readCsv(input.bytes, { file: input.file, delimiter: spec.delimiter ?? ',', columns });
+  const area = areaCode(ctx);
+  const period = spec.period === 'year' ? Year : spec.period === 'month' ? StatFinMonth : z.string().regex(/^(19|20)\d{2}(0[1-9]|1[0-2])$/, 'expected a month such as 202601');
+  const timeId = spec.timeId ?? (spec.period === 'year' ? 'timeperiod_y' : 'timeperiod_m');
+  const contentsId = spec.contentsId ?? 'Tiedot';
+  const areaId = 'Alue';
+  const collector = new CellCollector(input.file, [
+    { id: areaId, label: 'Alue' },
+    { id: timeId, label: spec.period === 'year' ? 'Vuosi' : 'Kuukausi', sort: true },
+    ...keyColumns.map((k) => ({ id: k, label: k })),
+    { id: contentsId, label: 'Tiedot', codes: spec.contents.map((c) => c.code) },
+  ]);
+  for (const { line, values } of table.rows) {
+    const loc = { file: input.file, row: line };
+    let code = spec.fixedArea ?? '';
+    if (spec.areaColumn) {
+      const rawArea = values[spec.areaColumn]!;
+      code = spec.areaCode ? spec.areaCode(rawArea) : rawArea;
+      parseOrExplain(area, code, { ...loc, field: spec.areaColumn });
+    }
+    let when = parseOrExplain(period, values[spec.periodColumn], { ...loc, field: spec.periodColumn });
+    if (spec.period === 'kela-month') when = kelaMonth(when);
+    const keys = keyColumns.map((k) => parseOrExplain(z.string().min(1, 'must not be empty'), values[k], { ...loc, field: k }));
+    for (const c of spec.contents) {
+      const text = parseOrExplain(c.signed ? SignedDecimalCell : c.decimals ? DecimalCell : CountCell, values[c.column], { ...loc, field: c.column });
+      const { value, status } = cellValue(text);
+      collector.add([code, when, ...keys, c.code], value, status, line, c.column);
+    }
+  }
+  return part(
+    ctx,
+    input,
+    {
+      source: spec.source,
+      part: spec.part,
+      description: spec.description,
+      format: 'json-stat2',
+      data: collector.build({
+        ...(spec.source_text ? { source: spec.source_text.fi } : {}),
+        ...(spec.source_updated ? { updated: spec.source_updated } : {}),
+        role: { geo: [areaId], time: [timeId], metric: [contentsId] },
+      }),
+      source_updated: spec.source_updated,
+      source_text: spec.source_text,
+    },
+    spec.conversion,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// 12r5 PX metadata (2023): codes and texts in three languages → PxWeb GET metadata per language.
+
+const PxMeta = z.object({
+  tableid: z.string(),
+  title: z.object({ fi: z.string(), sv: z.string(), en: z.string() }),
+  source: z.object({ fi: z.string(), sv: z.string(), en: z.string() }),
+  codes: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+  values: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
+  'last-updated': z.record(z.string(), z.record(z.string(), z.string())),
+});
+
+/** Reads the 12r5 PX metadata file (fi/sv/en labels of the 23 contents). */
+export function readPxMetadata(path: string) {
+  const input = readInput(path);
+  return { input, meta: parseOrExplain(PxMeta, parseJson(input), { file: input.file }) };
+}
+
+/** The 23 content codes of 12r5 in table order, from the PX metadata. */
+export function contentCodes12r5(path: string): string[] {
+  const { meta, input } = readPxMetadata(path);
+  const en = meta.codes['en'];
+  const key = en ? Object.keys(en).at(-1) : undefined;
+  const codes = key ? en![key] : undefined;
+  if (!codes || codes.length !== 23) throw new InputError({ file: input.file, field: 'codes.en' }, 'expected the 23 content codes of 12r5');
+  return codes;
+}
+
+/** Converts the PX metadata into one PxWeb GET-style metadata part per language. */
+export function importPxMetadata(ctx: ImportContext, opts: { source: string; part: string }): RawPart[] {
+  const { input, meta } = readPxMetadata(ctx.path);
+  const updated = Object.values(meta['last-updated']['fi'] ?? {})[0];
+  return (['fi', 'sv', 'en'] as const).map((lang) => {
+    const codes = meta.codes[lang] ?? {};
+    const texts = meta.values[lang] ?? {};
+    const variables = Object.keys(codes).map((name, k) => ({
+      code: Object.keys(meta.codes['fi'] ?? {})[k] ?? name,
+      text: name,
+      values: codes[name]!,
+      valueTexts: texts[name] ?? [],
+      ...(k === 1 ? { time: true } : {}),
+    }));
+    const data: PxWebMetadata = { title: meta.title[lang], variables };
+    return part(
+      ctx,
+      input,
+      {
+        source: opts.source,
+        part: opts.part,
+        description: `Codes and ${lang} texts of table ${meta.tableid} (areas, months 2006M01–2023M10, the 23 contents).`,
+        format: 'pxweb-metadata',
+        lang,
+        data,
+        source_updated: normaliseUpdated(updated),
+        source_text: { fi: meta.source.fi, sv: meta.source.sv, en: meta.source.en },
+      },
+      'PX metadata (converted from R by the origin repository) rewritten as a PxWeb GET metadata response per language.',
+    );
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kangasala: a chart data file with anonymous columns in 12r5 content order.
+
+const KangasalaRow = z.object({
+  data: z.record(z.string(), z.string()),
+  meta: z.object({ updated: z.string(), label: z.string().optional(), source: z.string() }),
+});
+
+export function importKangasala(ctx: ImportContext, opts: { source: string; part: string; codes: string[] }): RawPart {
+  const input = readInput(ctx.path);
+  const rows = parseOrExplain(z.array(KangasalaRow).min(1), parseJson(input), { file: input.file });
+  const decimal = new Set(['TYOTOSUUS']);
+  const collector = new CellCollector(input.file, [
+    { id: 'Alue', label: 'Alue' },
+    { id: 'timeperiod_m', label: 'Kuukausi', sort: true },
+    { id: 'Tiedot', label: 'Tiedot', codes: opts.codes },
+  ]);
+  const area = areaCode(ctx);
+  rows.forEach((r, i) => {
+    const where = `[${i}]`;
+    const code = parseOrExplain(area, r.data['xColumn_1'], { file: input.file, row: where, field: 'data.xColumn_1' });
+    const month = parseOrExplain(StatFinMonth, r.data['xColumn_2'], { file: input.file, row: where, field: 'data.xColumn_2' });
+    opts.codes.forEach((c, k) => {
+      const column = k === 0 ? 'yColumn' : `yColumn_${k}`;
+      const text = parseOrExplain(decimal.has(c) ? DecimalCell : CountCell, r.data[column], { file: input.file, row: where, field: `data.${column}` });
+      const { value, status } = cellValue(text);
+      collector.add([code, month, c], value, status, where, column);
+    });
+  });
+  const meta = rows[0]!.meta;
+  return part(
+    ctx,
+    input,
+    {
+      source: opts.source,
+      part: opts.part,
+      description: 'Kangasala (KU211), all 23 contents of 12r5, monthly 2007M01–2025M01.',
+      format: 'json-stat2',
+      data: collector.build({
+        source: meta.source,
+        updated: normaliseUpdated(meta.updated) ?? undefined,
+        role: { geo: ['Alue'], time: ['timeperiod_m'], metric: ['Tiedot'] },
+      }),
+      source_updated: normaliseUpdated(meta.updated),
+      source_text: { fi: meta.source },
+    },
+    'Chart data file with anonymous columns yColumn…yColumn_22 mapped to the 23 content codes of 12r5 in table order.',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Espoo, Helsinki, Vantaa: keyed by city name and the Finnish content label.
+
+const CapitalFile = z.object({
+  metadata: z.object({ paivitetty: z.string(), files: z.array(z.string()) }),
+  tyonhakijat_kaupungeittain: z.object({
+    cities: z.record(z.string(), z.record(z.string(), z.record(z.string(), z.number().int().nonnegative()))),
+  }),
+});
+
+export function importCapital(ctx: ImportContext, opts: { source: string; part: string; labelToCode: Map<string, string> }): RawPart {
+  const input = readInput(ctx.path);
+  const json = parseOrExplain(CapitalFile, parseJson(input), { file: input.file });
+  const byName = new Map(ctx.ref.municipalities.map((m) => [m.name_fi, m.code]));
+  const collector = new CellCollector(input.file, [
+    { id: 'Alue', label: 'Alue' },
+    { id: 'timeperiod_m', label: 'Kuukausi', sort: true },
+    { id: 'Tiedot', label: 'Tiedot', codes: [...new Set(opts.labelToCode.values())] },
+  ]);
+  for (const [city, series] of Object.entries(json.tyonhakijat_kaupungeittain.cities)) {
+    const code = byName.get(city);
+    const field = `tyonhakijat_kaupungeittain.cities.${city}`;
+    if (!code) throw new InputError({ file: input.file, field }, `"${city}" is not the Finnish name of a municipality`);
+    for (const [label, months] of Object.entries(series)) {
+      const content = opts.labelToCode.get(label);
+      if (!content) throw new InputError({ file: input.file, field: `${field}.${label}` }, 'not a content label of 12r5');
+      for (const [month, value] of Object.entries(months)) {
+        parseOrExplain(StatFinMonth, month, { file: input.file, field: `${field}.${label}.${month}` });
+        collector.add([code, month, content], value, null, `${city} / ${label} / ${month}`);
+      }
+    }
+  }
+  return part(
+    ctx,
+    input,
+    {
+      source: opts.source,
+      part: opts.part,
+      description: 'Espoo, Helsinki and Vantaa, seven contents of 12r5 (jobseekers, young, older, disabled/ill, foreign and long-term unemployed), monthly 2024M12–2025M09. No count of the unemployed.',
+      format: 'json-stat2',
+      data: collector.build({ role: { geo: ['Alue'], time: ['timeperiod_m'], metric: ['Tiedot'] } }),
+      // The file records when its origin exported the tables (2025-11-20), not the source's own update stamp.
+      source_updated: null,
+      source_text: null,
+    },
+    'Values keyed by city name and Finnish label mapped to municipality and content codes; the 12te fragment in the same file is not imported.',
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * Reading and writing the raw snapshot (`data/raw/`): JSON-stat files plus `manifest.json`.
+ * Only the acquire stage writes here, and only through {@link writeSnapshot}, which swaps the
+ * whole folder in one step so a failed or interrupted run leaves the previous snapshot as it was.
+ */
+import { existsSync } from 'node:fs';
+import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { parseOrExplain } from '../../src/lib/errors.ts';
+import {
+  JsonStatDataset,
+  Manifest,
+  PxWebMetadata,
+  type Lang,
+  type LocalText,
+  type ManifestEntry,
+  type Origin,
+} from '../../src/schema/raw.ts';
+import { replaceFolder, sha256 } from './fsx.ts';
+
+/** One file to put into the snapshot, before it has a checksum. */
+export interface RawPart {
+  source: string;
+  part: string;
+  description: string;
+  format: 'json-stat2' | 'pxweb-metadata';
+  lang: Lang;
+  data: JsonStatDataset | PxWebMetadata;
+  origin: Origin;
+  retrieved_at: string;
+  source_updated: string | null;
+  source_text: LocalText | null;
+  /**
+   * The file's text exactly as received (a live API response), written byte for byte. When
+   * absent, `data` is serialised by {@link serialiseRaw}. Must parse to `data`.
+   */
+  verbatim?: string;
+}
+
+/** The snapshot's relative file name of a part. */
+export function partFile(p: Pick<RawPart, 'source' | 'part' | 'format' | 'lang'>): string {
+  return p.format === 'json-stat2' ? `${p.source}/${p.part}.json` : `${p.source}/${p.part}.${p.lang}.json`;
+}
+
+/** Reads and validates `manifest.json` of a raw folder; an absent manifest is an empty snapshot. */
+export async function readManifest(rawDir: string): Promise<Manifest> {
+  const path = join(rawDir, 'manifest.json');
+  if (!existsSync(path)) return { version: 1, written_at: new Date(0).toISOString(), entries: [] };
+  return parseOrExplain(Manifest, JSON.parse(await readFile(path, 'utf8')), { file: 'data/raw/manifest.json' });
+}
+
+/** Serialises a dataset compactly but deterministically (one line per top-level key). */
+export function serialiseRaw(data: unknown): string {
+  const obj = data as Record<string, unknown>;
+  const lines = Object.keys(obj).map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(obj[k])}`);
+  return `{\n${lines.join(',\n')}\n}\n`;
+}
+
+function cellCount(p: RawPart): number {
+  return p.format === 'json-stat2' ? (p.data as JsonStatDataset).size.reduce((a, b) => a * b, 1) : 0;
+}
+
+/**
+ * Writes `parts` into the raw folder and drops every existing entry for which `drop` returns
+ * true (e.g. all file imports, when the file import is run again). Each part is validated
+ * before anything is written; the folder is swapped in only when everything succeeded.
+ */
+export async function writeSnapshot(
+  rawDir: string,
+  parts: RawPart[],
+  drop: (entry: ManifestEntry) => boolean,
+): Promise<Manifest> {
+  for (const p of parts) {
+    const file = `data/raw/${partFile(p)}`;
+    if (p.format === 'json-stat2') parseOrExplain(JsonStatDataset, p.data, { file });
+    else parseOrExplain(PxWebMetadata, p.data, { file });
+  }
+  let manifest: Manifest | undefined;
+  await replaceFolder(rawDir, async (staging) => {
+    const previous = await readManifest(staging);
+    const kept: ManifestEntry[] = [];
+    const newFiles = new Set(parts.map(partFile));
+    for (const e of previous.entries) {
+      if (drop(e) || newFiles.has(e.file)) await rm(join(staging, e.file), { force: true });
+      else kept.push(e);
+    }
+    const added: ManifestEntry[] = [];
+    for (const p of parts) {
+      const file = partFile(p);
+      const text = p.verbatim ?? serialiseRaw(p.data);
+      await mkdir(dirname(join(staging, file)), { recursive: true });
+      await writeFile(join(staging, file), text);
+      added.push({
+        file,
+        source: p.source,
+        part: p.part,
+        description: p.description,
+        format: p.format,
+        lang: p.lang,
+        origin: p.origin,
+        retrieved_at: p.retrieved_at,
+        source_updated: p.source_updated,
+        source_text: p.source_text,
+        sha256: sha256(text),
+        cells: cellCount(p),
+      });
+    }
+    const entries = [...kept, ...added].sort((a, b) => a.file.localeCompare(b.file));
+    manifest = parseOrExplain(
+      Manifest,
+      { version: 1, written_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), entries },
+      { file: 'data/raw/manifest.json' },
+    );
+    await writeFile(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+  });
+  return manifest!;
+}

@@ -1,0 +1,113 @@
+/**
+ * Schema of an indicator: one YAML file per indicator in `data/indicators/<id>.yaml`.
+ * The derive stage computes values only from the formula here, and the site writes names,
+ * definitions, units, polarity and caveats only from these files.
+ */
+import { z } from 'zod';
+import { Trilingual } from './source.ts';
+
+/** Area levels of the portal, as in the tidy download format. */
+export const AREA_LEVELS = ['country', 'employment_area', 'region', 'municipality'] as const;
+export const AreaLevel = z.enum(AREA_LEVELS);
+export type AreaLevel = z.infer<typeof AreaLevel>;
+
+/** A list of source content codes whose values are summed (one code = that code's value). */
+const Codes = z.array(z.string().regex(/^[A-Za-z0-9_-]+$/)).min(1);
+
+/**
+ * How the value is computed from source cells of the same area and period.
+ * Aggregated areas (employment areas, and levels a table lacks) first sum every code over
+ * their municipalities and then apply the same formula, so rates are never averaged.
+ */
+export const Formula = z.discriminatedUnion('type', [
+  z.object({
+    /** A count: the sum of the listed codes. */
+    type: z.literal('count'),
+    /** Codes summed. A suppressed code makes the sum a lower bound. */
+    codes: Codes,
+  }),
+  z.object({
+    /** A rate: scale × Σ numerator ÷ Σ denominator, from exact integers, rounded only for display. */
+    type: z.literal('ratio'),
+    numerator: Codes,
+    denominator: Codes,
+    /** 100 for a percentage, 1 for a plain ratio. */
+    scale: z.union([z.literal(100), z.literal(1)]),
+    /**
+     * The code under which the source publishes the same rate, used where the source gives the
+     * rate but not its terms (e.g. `TYOTOSUUS` for municipalities in 2023-11…2025-01).
+     */
+    published: z.string().optional(),
+  }),
+  z.object({
+    /** A value taken as the source publishes it (e.g. a survey estimate). Never aggregated. */
+    type: z.literal('published'),
+    code: z.string().min(1),
+  }),
+]);
+export type Formula = z.infer<typeof Formula>;
+
+export const UNITS = ['persons', 'percent', 'ratio', 'euros'] as const;
+
+export const Indicator = z.object({
+  /** Stable English kebab-case id: file name, URL segment and the `indicator` column of downloads. Never change it. */
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  /** Theme the indicator belongs to (groups the indicator list and the navigation). */
+  theme: z.enum(['unemployment', 'groups', 'services', 'vacancies', 'benefits', 'population', 'survey']),
+  /** Position within its theme on lists (smaller first). */
+  order: z.number().int().default(100),
+  /** Full name, as used in titles and downloads. The register share must never be called "unemployment rate" alone. */
+  name: Trilingual,
+  /** Short name for table headers and chart labels (about 30 characters at most). */
+  short_name: Trilingual,
+  /** One or two sentences in plain language: what is counted, when and by whom. Shown first on every page. */
+  definition: Trilingual,
+  /** Unit of the value: persons (a count), percent, ratio (a plain number such as unemployed per vacancy) or euros. */
+  unit: z.enum(UNITS),
+  /** Digits after the decimal point in tables, labels and downloads. Values are rounded half up to this. */
+  decimals: z.number().int().min(0).max(3),
+  /**
+   * Which direction is generally read as favourable. `context` = the value describes size or mix and is neither.
+   * Stated in words on the page; it never changes the colours of maps or rankings.
+   */
+  polarity: z.enum(['lower-is-better', 'higher-is-better', 'context']),
+  /** Source id (a file in `data/sources/`). */
+  source: z.string().regex(/^[a-z0-9-]+$/),
+  /** How the value is computed, in the source's content codes. */
+  formula: Formula,
+  /** The same formula in words, for the methodology page. */
+  formula_text: Trilingual,
+  /** Fixed values of the source's other variables (e.g. `Sukupuoli: SSS` for both sexes). */
+  select: z.record(z.string(), z.string()).default({}),
+  /** How often the source has a value: monthly (period `YYYY-MM`) or annual (`YYYY`). */
+  frequency: z.enum(['monthly', 'annual']),
+  /** Area levels the indicator is published for. */
+  levels: z.array(AreaLevel).min(1),
+  /**
+   * Whether areas are ranked on this indicator. Counts mostly reflect the size of an area, so
+   * only rates and shares are ranked.
+   */
+  rank: z.boolean(),
+  /** Indicators to show beside this one so it is not read alone (e.g. activation with unemployment). */
+  related: z.array(z.string()).default([]),
+  /** Caveats a reader must know, shortest first. */
+  caveats: z.array(Trilingual).default([]),
+  /** Comparability breaks (ids of `data/reference/breaks.yaml`) that apply to this indicator. */
+  breaks: z.array(z.string()).default([]),
+  /** Show on the front page's situational picture. */
+  headline: z.boolean().default(false),
+});
+export type Indicator = z.infer<typeof Indicator>;
+
+/** A comparability break: a point in time after which values are not like-for-like with before. */
+export const Break = z.object({
+  /** Stable id, e.g. `te24`. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** First period after the break (`YYYY-MM`). */
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  /** Short label for chart annotations. */
+  label: Trilingual,
+  /** What changed and why values on either side are not like-for-like. */
+  description: Trilingual,
+});
+export type Break = z.infer<typeof Break>;

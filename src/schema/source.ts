@@ -1,0 +1,70 @@
+/**
+ * Schema of a data source: one YAML file per source in `data/sources/<id>.yaml`.
+ * The site renders attribution, licence and links only from these files.
+ */
+import { z } from 'zod';
+
+/** Text required in Finnish, Swedish and English. */
+export const Trilingual = z.object({
+  /** Finnish. */
+  fi: z.string().min(1),
+  /** Swedish. */
+  sv: z.string().min(1),
+  /** English. */
+  en: z.string().min(1),
+});
+export type Trilingual = z.infer<typeof Trilingual>;
+
+/** How to reach a PxWeb table (Statistics Finland's API v1). */
+export const PxWebTable = z.object({
+  /** Base of the API without language, e.g. `https://pxdata.stat.fi/PxWeb/api/v1`. */
+  base: z.string().url(),
+  /** Database, e.g. `StatFin`. */
+  database: z.string().min(1),
+  /** Table path after the database, with the short id of June 2026, e.g. `tyonv/12r5.px`. */
+  table: z.string().regex(/^[a-z0-9_]+\/[A-Za-z0-9_]+\.px$/),
+  /**
+   * Content codes to request. Matched exactly, then as the suffix after a `prefix-` in the
+   * table's metadata (codes gained prefixes on 8 June 2026). Empty = all contents.
+   */
+  contents: z.array(z.string().min(1)).default([]),
+  /** Area levels to request, as code prefixes (e.g. `SSS`, `KU`, `MK`). Empty = all areas. */
+  area_prefixes: z.array(z.string().min(1)).default([]),
+  /** Other variables fixed to given values (e.g. sex = total), by the variable's text or code. */
+  fixed: z.record(z.string(), z.array(z.string())).default({}),
+});
+
+export const Source = z.object({
+  /** Stable id `<producer>-<table>`, same as the file name. */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  /** Name of the statistics or dataset. */
+  name: Trilingual,
+  /** Who produces the data (credited first). */
+  producer: Trilingual,
+  /** Who distributes it, if different from the producer (e.g. Statistics Finland for KEHA-keskus data). */
+  distributor: Trilingual.optional(),
+  /** Table or dataset id as the distributor names it, e.g. `12r5`. */
+  table_id: z.string().min(1),
+  /** Licence of the data. */
+  licence: z.object({
+    /** Short licence name, e.g. `CC BY 4.0`. */
+    name: z.string().min(1),
+    /** URL of the licence text. */
+    url: z.string().url(),
+    /** Whether the licence is confirmed by the producer's own terms (false = stated as unverified on the site). */
+    verified: z.boolean(),
+  }),
+  /** Attribution line the licence requires; `{table}` and `{date}` are filled in. */
+  attribution: Trilingual,
+  /** Public page describing the statistics. */
+  url: z.string().url(),
+  /** How often the source publishes new data. */
+  frequency: Trilingual,
+  /** The live API table, if the acquire stage can refresh this source from PxWeb. */
+  pxweb: PxWebTable.optional(),
+  /** Whether counts may be summed across municipalities into larger areas. */
+  additive: z.boolean(),
+  /** Notes a reader needs (definition changes, known problems). */
+  notes: z.array(Trilingual).default([]),
+});
+export type Source = z.infer<typeof Source>;
