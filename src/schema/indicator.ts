@@ -71,8 +71,11 @@ export const Indicator = z.object({
    * Stated in words on the page; it never changes the colours of maps or rankings.
    */
   polarity: z.enum(['lower-is-better', 'higher-is-better', 'context']),
-  /** Source id (a file in `data/sources/`). */
-  source: z.string().regex(/^[a-z0-9-]+$/),
+  /**
+   * Source ids (files in `data/sources/`). Where two sources give the same code for the same area
+   * and period, the one the source updated most recently wins (see README, "Precedence").
+   */
+  sources: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
   /** How the value is computed, in the source's content codes. */
   formula: Formula,
   /** The same formula in words, for the methodology page. */

@@ -62,8 +62,15 @@ export const Source = z.object({
   frequency: Trilingual,
   /** The live API table, if the acquire stage can refresh this source from PxWeb. */
   pxweb: PxWebTable.optional(),
-  /** Whether counts may be summed across municipalities into larger areas. */
+  /**
+   * Whether counts may be summed across municipalities (into employment areas, regions, or a
+   * municipality formed by a merger). False when one person can be counted in several areas.
+   */
   additive: z.boolean(),
+  /** Content codes that are rates, shares or averages: never summed, only taken as published. */
+  non_additive_codes: z.array(z.string()).default([]),
+  /** Content codes that may be negative (e.g. euros after recoveries); every other value must be ≥ 0. */
+  signed_codes: z.array(z.string()).default([]),
   /** Notes a reader needs (definition changes, known problems). */
   notes: z.array(Trilingual).default([]),
 });

@@ -1,0 +1,69 @@
+/**
+ * Loads and cross-checks the indicator registry (`data/indicators/*.yaml`) and the source
+ * registry (`data/sources/*.yaml`). A wrong field fails with the file and the field named.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { InputError, parseOrExplain } from '../lib/errors.ts';
+import { Indicator } from '../schema/indicator.ts';
+import { Source } from '../schema/source.ts';
+import type { Break } from '../schema/indicator.ts';
+
+export interface Registry {
+  indicators: Indicator[];
+  sources: Source[];
+}
+
+function readYamlFile(root: string, rel: string): unknown {
+  const text = readFileSync(join(root, rel), 'utf8');
+  try {
+    return parseYaml(text);
+  } catch (e) {
+    throw new InputError({ file: rel }, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+function loadFolder<T extends { id: string }>(root: string, folder: string, parse: (value: unknown, file: string) => T): T[] {
+  const files = readdirSync(join(root, folder))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  return files.map((f) => {
+    const rel = `${folder}/${f}`;
+    const item = parse(readYamlFile(root, rel), rel);
+    if (`${item.id}.yaml` !== f) throw new InputError({ file: rel, field: 'id' }, `the id "${item.id}" must equal the file name`);
+    return item;
+  });
+}
+
+/** Reads both registries and checks every reference between them and to the breaks. */
+export function loadRegistry(root: string, breaks: readonly Break[]): Registry {
+  const sources = loadFolder(root, 'data/sources', (v, file) => parseOrExplain(Source, v, { file }));
+  const indicators = loadFolder(root, 'data/indicators', (v, file) => parseOrExplain(Indicator, v, { file }));
+  const sourceIds = new Set(sources.map((s) => s.id));
+  const indicatorIds = new Set(indicators.map((i) => i.id));
+  const breakIds = new Set(breaks.map((b) => b.id));
+  for (const ind of indicators) {
+    const file = `data/indicators/${ind.id}.yaml`;
+    ind.sources.forEach((s, k) => {
+      if (!sourceIds.has(s)) throw new InputError({ file, field: `sources[${k}]` }, `unknown source "${s}" (no data/sources/${s}.yaml)`);
+    });
+    ind.related.forEach((r, k) => {
+      if (!indicatorIds.has(r)) throw new InputError({ file, field: `related[${k}]` }, `unknown indicator "${r}"`);
+    });
+    ind.breaks.forEach((b, k) => {
+      if (!breakIds.has(b)) throw new InputError({ file, field: `breaks[${k}]` }, `unknown break "${b}" (see data/reference/breaks.yaml)`);
+    });
+    const nonAdditive = new Set(ind.sources.flatMap((s) => sources.find((x) => x.id === s)!.non_additive_codes));
+    if (ind.formula.type !== 'published') {
+      const codes = ind.formula.type === 'count' ? ind.formula.codes : [...ind.formula.numerator, ...ind.formula.denominator];
+      for (const c of codes) {
+        if (nonAdditive.has(c)) throw new InputError({ file, field: 'formula' }, `${c} is a rate in its source and cannot be summed; use type: published`);
+      }
+    }
+    if (ind.rank && !['percent', 'ratio'].includes(ind.unit)) {
+      throw new InputError({ file, field: 'rank' }, 'only rates and shares are ranked (counts reflect the size of an area)');
+    }
+  }
+  return { indicators, sources };
+}
