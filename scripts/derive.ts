@@ -1,100 +1,99 @@
 /**
  * Derive: reads the validated source cells (data/derived/validated/), the reference tables and
  * the indicator registry, and writes what the site reads (data/derived/):
- *   observations.csv  tidy values in the public format (+ a `break` flag column)
+ *   observations.csv  tidy values in the public format, plus a `break` flag column
  *   comparisons.csv   change from a year earlier, 12-month average, rank, difference to country
  *   areas.json        areas with names, membership and structural attributes
  *   catalogue.json    indicators, sources, breaks and what the snapshot covers
  *   CHANGES.md        a short report for the person refreshing the data
  *   summary.json      what the change report compares with next time
  *
- * Usage: npm run data:derive
+ * Usage: npm run data:derive [-- --in <validated folder>] [-- --out <folder>]
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import * as aq from 'arquero';
-import type { ColumnTable } from 'arquero';
 import { loadReference } from '../src/data/reference.ts';
 import { loadRegistry } from '../src/data/registry.ts';
-import { writeCsv } from '../src/lib/csv.ts';
+import { csvField } from '../src/lib/csv.ts';
 import { buildAreas, levelOf } from '../src/lib/derive/areas.ts';
-import { aggregateToParents, indexBy, keyLookup, memberCounts, resolveOverlaps, restateMergers } from '../src/lib/derive/cells.ts';
-import { compare, fillGaps, type CompareSpec } from '../src/lib/derive/compare.ts';
-import { computeIndicator, formulaCodes } from '../src/lib/derive/indicators.ts';
+import { periodAt } from '../src/lib/derive/axis.ts';
+import { compare, type CompareSpec } from '../src/lib/derive/compare.ts';
+import { computeIndicator, type IndicatorSeries } from '../src/lib/derive/compute.ts';
 import { changeReport, summarise, type Summary } from '../src/lib/derive/report.ts';
+import { aggregateParents, keyLookup, loadSeries, MISSING, NONE, STATUS_NAMES, type CellArrays } from '../src/lib/derive/series.ts';
 import { formatPlain } from '../src/lib/numbers.ts';
-import { ROOT, runMain } from './lib/args.ts';
-import { toJson, writeFilesTogether } from './lib/fsx.ts';
+import { ROOT, option, runMain } from './lib/args.ts';
+import { FileSetWriter, toJson } from './lib/fsx.ts';
 
-const OUT = join(ROOT, 'data', 'derived');
+/** Reads the validated cell table (Arrow IPC) as plain column arrays. */
+function readCells(path: string): CellArrays {
+  const table = aq.fromArrow(readFileSync(path));
+  return Object.fromEntries(table.columnNames().map((c) => [c, table.array(c)])) as unknown as CellArrays;
+}
 
 async function main(): Promise<void> {
   const t0 = performance.now();
+  const OUT = resolve(ROOT, option('out', 'data/derived'));
+  const IN = resolve(ROOT, option('in', join(OUT, 'validated')));
+  const lap = (what: string) => process.env.DERIVE_TIMING && console.error(`  ${what}: ${((performance.now() - t0) / 1000).toFixed(2)} s`);
+
   // Load inputs.
   const ref = loadReference(ROOT);
   const { indicators, sources } = loadRegistry(ROOT, ref.breaks);
-  const cellsPath = join(OUT, 'validated', 'cells.arrow');
-  if (!existsSync(cellsPath)) throw new Error('data/derived/validated/cells.arrow is missing: run npm run data:validate first');
-  const snapshot = JSON.parse(readFileSync(join(OUT, 'validated', 'snapshot.json'), 'utf8'));
-  const raw = aq.fromArrow(readFileSync(cellsPath)) as ColumnTable;
+  const cellsPath = join(IN, 'cells.arrow');
+  if (!existsSync(cellsPath)) throw new Error(`${cellsPath} is missing: run npm run data:validate first`);
+  const snapshot = JSON.parse(readFileSync(join(IN, 'snapshot.json'), 'utf8'));
   const previous: Summary | null = existsSync(join(OUT, 'summary.json')) ? JSON.parse(readFileSync(join(OUT, 'summary.json'), 'utf8')) : null;
+  lap('load');
 
   // Process data.
   const additive = {
-    sources: sources.filter((s) => s.additive).map((s) => s.id),
-    nonAdditiveCodes: [...new Set(sources.flatMap((s) => s.non_additive_codes))],
+    sources: new Set(sources.filter((s) => s.additive).map((s) => s.id)),
+    nonAdditiveCodes: new Set(sources.flatMap((s) => s.non_additive_codes)),
   };
-  const mergers = ref.mergers.map((m) => ({ from: m.from, to: m.to, date: m.date }));
-  const restated = restateMergers(raw, mergers, additive);
-  const { cells, conflicts } = resolveOverlaps(restated);
-  const periods = cells.rollup({ p: (d: any) => aq.op.array_agg_distinct(d.period) }).get('p', 0) as string[];
-  const aggregated = (['employment_area', 'region'] as const)
-    .map((level) => {
-      const key = keyLookup(ref.key, level);
-      return aggregateToParents(cells, key, memberCounts(key, periods), additive);
-    })
-    .reduce((a, b) => a.concat(b));
-  const areaCells = cells.concat(aggregated);
+  // The cell arrays are only referenced during loading, so their memory is freed afterwards.
+  const store = loadSeries(readCells(cellsPath), ref.mergers, additive);
+  lap('series');
+  for (const level of ['employment_area', 'region'] as const) aggregateParents(store, keyLookup(ref.key, level), additive);
+  lap('aggregate');
 
-  const currentMunicipalities = new Set(ref.municipalities.filter((m) => m.successor === '').map((m) => m.code));
-  const published = (code: string) => {
-    const level = levelOf(code);
-    return level !== null && (level !== 'municipality' || currentMunicipalities.has(code));
-  };
-  const cellsFor = indexBy(areaCells, 'source', 'code');
-  const perIndicator: ColumnTable[] = [];
+  const current = new Set(ref.municipalities.filter((m) => m.successor === '').map((m) => m.code));
+  const published = [...new Set([...store.byKey.values()].map((s) => s.area))].filter((a) => {
+    const level = levelOf(a);
+    return level !== null && (level !== 'municipality' || current.has(a));
+  });
+  const series: IndicatorSeries[] = [];
   for (const ind of indicators) {
-    const levels = new Set(ind.levels);
-    const codes = formulaCodes(ind);
-    const ti = performance.now();
-    const input = cellsFor(ind.sources.flatMap((s) => codes.map((c) => [s, c] as const)));
-    const computed = computeIndicator(input, ind);
-    if (process.env.DERIVE_TIMING) console.error(`  ${ind.id}: ${input.numRows()} cells → ${computed.numRows()} values, ${(performance.now() - ti).toFixed(0)} ms`);
-    const areas = (computed.rollup({ a: (d: any) => aq.op.array_agg_distinct(d.area) }).get('a', 0) as string[]) ?? [];
-    const keep = Object.fromEntries(areas.filter((a) => published(a) && levels.has(levelOf(a)!)).map((a) => [a, true]));
-    perIndicator.push((computed.params({ keep }) as ColumnTable).filter((d: any, $: any) => $.keep[d.area] === true));
+    const areas = new Set(published.filter((a) => ind.levels.includes(levelOf(a)!)));
+    series.push(...computeIndicator(store, ind, areas));
   }
-  const filled = fillGaps(perIndicator[0]!.concat(...perIndicator.slice(1)));
+  lap('indicators');
+  let stats!: { rows: number; comparisonRows: number; summary: Summary };
 
+  const breakPeriod = new Map(ref.breaks.map((b) => [b.id, b.period]));
   const specs: CompareSpec[] = indicators.map((i) => ({
     id: i.id,
     decimals: i.decimals,
-    unit: i.unit,
+    isCount: i.unit === 'persons' || i.unit === 'euros',
     scale: i.formula.type === 'ratio' ? i.formula.scale : 1,
     hasTerms: i.formula.type !== 'published',
-    breaks: i.breaks.map((b) => ref.breaks.find((x) => x.id === b)!.period),
+    breaks: i.breaks.map((b) => breakPeriod.get(b)!),
     rank: i.rank,
   }));
-  const te24Areas = ref.employmentAreas.filter((a) => a.te24 === 'yes').map((a) => a.code);
-  const comparisons = compare(filled, specs, te24Areas);
+  const te24 = ref.employmentAreas.filter((a) => a.te24 === 'yes').map((a) => a.code);
 
   // Areas and their structural attributes (latest population and labour force).
   const latest = (id: string) => {
     const m = new Map<string, { value: number; period: string }>();
-    const rowsOf = (filled.params({ id }) as ColumnTable).filter((d: any, $: any) => d.indicator === $.id && d.value != null);
-    for (const r of rowsOf.objects() as any[]) {
-      const cur = m.get(r.area);
-      if (!cur || r.period > cur.period) m.set(r.area, { value: r.value, period: r.period });
+    for (const s of series) {
+      if (s.indicator !== id) continue;
+      for (let i = s.status.length - 1; i >= 0; i--) {
+        if (s.status[i] === 1 || s.status[i] === 3) {
+          m.set(s.area, { value: s.values[i]!, period: periodAt(s.freq, s.start + i) });
+          break;
+        }
+      }
     }
     return m;
   };
@@ -109,54 +108,70 @@ async function main(): Promise<void> {
   });
   const areaByCode = new Map(areas.map((a) => [a.code, a]));
 
-  // Save outputs.
-  const indById = new Map(indicators.map((i) => [i.id, i]));
-  const breakStart = new Map(indicators.map((i) => [i.id, i.breaks.map((b) => ref.breaks.find((x) => x.id === b)!)]));
-  const rows = (filled.orderby('indicator', 'area', 'period').objects() as any[]).map((r) => {
-    const ind = indById.get(r.indicator)!;
-    const area = areaByCode.get(r.area)!;
-    const brk = breakStart.get(r.indicator)!.filter((b) => b.period === r.period || (ind.frequency === 'annual' && b.period.slice(0, 4) === r.period));
-    return [r.area, area.name.fi, area.level, r.indicator, r.period, formatPlain(r.value, ind.decimals), ind.unit, r.status, brk.map((b) => b.id).join(';')];
-  });
-  const observationsCsv = writeCsv(['area_code', 'area_name', 'area_level', 'indicator', 'period', 'value', 'unit', 'status', 'break'], rows);
-  const compRows = (comparisons.objects() as any[]).map((r) => {
-    const d = indById.get(r.indicator)!.decimals;
-    const f = (v: number | null, k = d) => (v == null ? '' : formatPlain(v, k));
-    return [r.indicator, r.area, r.period, f(r.yoy_change), f(r.yoy_change_pct, 1), r.yoy_crosses_break == null ? '' : String(r.yoy_crosses_break), r.yoy_status ?? '', f(r.avg_12m), r.avg_12m_status ?? '', r.avg_12m_from ?? '', r.rank ?? '', r.rank_of ?? '', f(r.diff_to_country)];
-  });
-  const comparisonsCsv = writeCsv(
-    ['indicator', 'area_code', 'period', 'yoy_change', 'yoy_change_pct', 'yoy_crosses_break', 'yoy_status', 'avg_12m', 'avg_12m_status', 'avg_12m_from', 'rank', 'rank_of', 'diff_to_country'],
-    compRows,
-  );
-  const summary = summarise(filled, indicators.map((i) => i.id), conflicts.numRows());
-  const report = changeReport(previous, summary, {
-    conflicts: conflicts.objects() as any[],
-    snapshot,
-    values: filled,
-    comparisons,
-  });
-  const catalogue = {
-    generated_at: new Date().toISOString(),
-    snapshot,
-    indicators,
-    sources,
-    breaks: ref.breaks,
-    coverage: summary.indicators,
-  };
-  await writeFilesTogether(
-    new Map<string, string>([
-      [join(OUT, 'observations.csv'), observationsCsv],
-      [join(OUT, 'comparisons.csv'), comparisonsCsv],
-      [join(OUT, 'areas.json'), toJson(areas)],
-      [join(OUT, 'catalogue.json'), toJson(catalogue)],
-      [join(OUT, 'summary.json'), toJson(summary)],
-      [join(OUT, 'CHANGES.md'), report],
-    ]),
-  );
+  // Save outputs (streamed: a full refresh has millions of rows).
+  const out = new FileSetWriter();
+  try {
+    const indById = new Map(indicators.map((i) => [i.id, i]));
+    const obsPath = join(OUT, 'observations.csv');
+    out.write(obsPath, 'area_code,area_name,area_level,indicator,period,value,unit,status,break\n');
+    let rows = 0;
+    // Plain code-unit order (ids and codes are ASCII), which is also much faster than localeCompare.
+    series.sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : a.area < b.area ? -1 : a.area > b.area ? 1 : 0));
+    for (const s of series) {
+      const ind = indById.get(s.indicator)!;
+      const area = areaByCode.get(s.area)!;
+      const prefix = `${s.area},${csvField(area.name.fi)},${area.level},${s.indicator},`;
+      const breaks = ind.breaks.map((b) => [b, breakPeriod.get(b)!] as const);
+      const lines: string[] = [];
+      for (let i = 0; i < s.status.length; i++) {
+        const st = s.status[i] === NONE ? MISSING : s.status[i]!;
+        const period = periodAt(s.freq, s.start + i);
+        const hasValue = st === 1 || st === 3;
+        const brk = breaks.length ? breaks.filter(([, p]) => p === period || (s.freq === 'Y' && p.slice(0, 4) === period)).map(([b]) => b).join(';') : '';
+        lines.push(`${prefix}${period},${hasValue ? formatPlain(s.values[i]!, ind.decimals) : ''},${ind.unit},${STATUS_NAMES[st]},${brk}`);
+      }
+      rows += lines.length;
+      out.write(obsPath, lines.join('\n') + '\n');
+    }
+    lap('observations');
+    const compPath = join(OUT, 'comparisons.csv');
+    out.write(compPath, 'indicator,area_code,period,yoy_change,yoy_change_pct,yoy_crosses_break,yoy_status,avg_12m,avg_12m_status,avg_12m_from,rank,rank_of,diff_to_country\n');
+    let comparisonRows = 0;
+    let lines: string[] = [];
+    for (const r of compare(series, specs, te24)) {
+      const d = indById.get(r.indicator)!.decimals;
+      const f = (v: number | null, k = d) => (v === null ? '' : formatPlain(v, k));
+      lines.push(
+        `${r.indicator},${r.area},${r.period},${f(r.yoy_change)},${f(r.yoy_change_pct, 1)},${r.yoy_crosses_break ?? ''},${r.yoy_status ?? ''},${f(r.avg_12m)},${r.avg_12m_status ?? ''},${r.avg_12m_from ?? ''},${r.rank ?? ''},${r.rank_of ?? ''},${f(r.diff_to_country)}`,
+      );
+      if (lines.length === 20000) {
+        out.write(compPath, lines.join('\n') + '\n');
+        comparisonRows += lines.length;
+        lines = [];
+      }
+    }
+    if (lines.length) out.write(compPath, lines.join('\n') + '\n');
+    comparisonRows += lines.length;
+    lap('comparisons');
+    const summary = summarise(series, indicators.map((i) => i.id), store.conflictCount);
+    const report = changeReport(previous, summary, { conflicts: store.conflicts, conflictCount: store.conflictCount, snapshot, series });
+    const catalogue = { generated_at: new Date().toISOString(), snapshot, indicators, sources, breaks: ref.breaks, coverage: summary.indicators };
+    out.write(join(OUT, 'areas.json'), toJson(areas));
+    out.write(join(OUT, 'catalogue.json'), toJson(catalogue));
+    out.write(join(OUT, 'summary.json'), toJson(summary));
+    out.write(join(OUT, 'CHANGES.md'), report);
+    out.commit();
+    stats = { rows, comparisonRows, summary };
+  } catch (err) {
+    out.abort();
+    throw err;
+  }
+  lap('write');
+  const st = stats.summary.statuses;
+  const { rows, comparisonRows } = stats;
   console.error(
-    `derive: ${rows.length} observations (${summary.statuses.missing ?? 0} missing, ${summary.statuses.suppressed ?? 0} suppressed, ${summary.statuses.lower_bound ?? 0} lower bounds), ${compRows.length} comparison rows, ${areas.length} areas, ${conflicts.numRows()} overlap conflicts → data/derived/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `derive: ${rows} observations (${st.missing ?? 0} missing, ${st.suppressed ?? 0} suppressed, ${st.lower_bound ?? 0} lower bounds), ${comparisonRows} comparison rows, ${areas.length} areas, ${stats.summary.conflicts} overlap conflicts → ${OUT.startsWith(ROOT) ? OUT.slice(ROOT.length + 1) : OUT}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
-  console.error('change report: data/derived/CHANGES.md');
 }
 
 runMain(main);

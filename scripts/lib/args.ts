@@ -1,4 +1,5 @@
 /** Tiny command-line helpers shared by the stage scripts. */
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 /** Reads `--name value` or `--name=value` from argv; returns `fallback` if absent. */
@@ -32,6 +33,13 @@ export function sharedDataDir(): string {
  * and exits with status 1 on failure.
  */
 export function runMain(main: () => Promise<void>): void {
+  // The benchmark asks each stage for its peak memory (resident set size).
+  if (process.env.TILANNEKUVA_BENCH_REPORT) {
+    const report = process.env.TILANNEKUVA_BENCH_REPORT;
+    process.on('exit', () => {
+      writeFileSync(report, JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS }));
+    });
+  }
   main().catch((err: unknown) => {
     const e = err as Error;
     if (e && e.name === 'InputError') console.error(`error: ${e.message}`);

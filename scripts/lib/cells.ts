@@ -7,20 +7,22 @@ import { z } from 'zod';
 /** Symbols sources use for a withheld (confidential) value. `NA` appears in files that passed through R. */
 export const SUPPRESSED_SYMBOLS = ['...', 'NA'] as const;
 
+export const COUNT_RE = /^(\d+|\.\.\.|NA)$/;
+export const DECIMAL_RE = /^(\d+(\.\d+)?|\.\.\.|NA)$/;
+/** A month (`2026M06`) or a year. */
+export const PERIOD_RE = /^(19|20)\d{2}(M(0[1-9]|1[0-2]))?$/;
+
 /** A count: a whole number ≥ 0, or a suppression symbol. */
-export const CountCell = z
-  .string()
-  .regex(/^(\d+|\.\.\.|NA)$/, 'expected a whole number ≥ 0 (or "..."/"NA" for a withheld value)');
+export const CountCell = z.string().regex(COUNT_RE, 'expected a whole number ≥ 0 (or "..."/"NA" for a withheld value)');
 
 /** A rate or amount: a decimal number ≥ 0 with "." as decimal point, or a suppression symbol. */
-export const DecimalCell = z
-  .string()
-  .regex(/^(\d+(\.\d+)?|\.\.\.|NA)$/, 'expected a number ≥ 0 with "." as decimal point (or "..."/"NA" for a withheld value)');
+export const DecimalCell = z.string().regex(DECIMAL_RE, 'expected a number ≥ 0 with "." as decimal point (or "..."/"NA" for a withheld value)');
 
 /** An amount that may be negative (e.g. euros after recoveries), with "." as decimal point. */
+export const SIGNED_RE = /^(-?\d+(\.\d+)?|\.\.\.|NA)$/;
 export const SignedDecimalCell = z
   .string()
-  .regex(/^(-?\d+(\.\d+)?|\.\.\.|NA)$/, 'expected a number with "." as decimal point (or "..."/"NA" for a withheld value)');
+  .regex(SIGNED_RE, 'expected a number with "." as decimal point (or "..."/"NA" for a withheld value)');
 
 /** Month as the StatFin sources write it: `2026M06`. */
 export const StatFinMonth = z.string().regex(/^(19|20)\d{2}M(0[1-9]|1[0-2])$/, 'expected a month such as 2026M06');

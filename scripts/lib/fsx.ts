@@ -3,7 +3,7 @@
  * name and renamed; a whole folder is rebuilt beside the old one and swapped in.
  */
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
@@ -97,4 +97,50 @@ export async function recoverFolder(target: string): Promise<void> {
 /** A path relative to the project root, with forward slashes, for messages and manifests. */
 export function rel(path: string, root = process.cwd()): string {
   return relative(root, path).split('\\').join('/');
+}
+
+/**
+ * Writes large text files in pieces and puts them in place together: each file goes to a
+ * temporary name; {@link commit} renames them all, {@link abort} removes them. Keeps memory flat
+ * when a file has millions of rows.
+ */
+export class FileSetWriter {
+  private readonly files = new Map<string, { tmp: string; fd: number }>();
+
+  /** Starts (or continues) a file. */
+  private open(path: string) {
+    let f = this.files.get(path);
+    if (!f) {
+      mkdirSync(dirname(path), { recursive: true });
+      const tmp = `${path}.tmp-${process.pid}`;
+      f = { tmp, fd: openSync(tmp, 'w') };
+      this.files.set(path, f);
+    }
+    return f;
+  }
+
+  /** Appends text to a file. */
+  write(path: string, text: string): void {
+    if (text.length > 0) writeSync(this.open(path).fd, text);
+  }
+
+  /** Renames every file into place. */
+  commit(): void {
+    for (const f of this.files.values()) closeSync(f.fd);
+    for (const [path, f] of this.files) renameSync(f.tmp, path);
+    this.files.clear();
+  }
+
+  /** Removes every temporary file. */
+  abort(): void {
+    for (const f of this.files.values()) {
+      try {
+        closeSync(f.fd);
+      } catch {
+        // already closed
+      }
+      rmSync(f.tmp, { force: true });
+    }
+    this.files.clear();
+  }
 }

@@ -12,7 +12,7 @@ import type { Reference } from '../../src/data/reference.ts';
 import { areaCodeChecker } from '../../src/data/reference.ts';
 import type { LocalText, PxWebMetadata } from '../../src/schema/raw.ts';
 import { CellCollector } from './collector.ts';
-import { CountCell, DecimalCell, SignedDecimalCell, StatFinMonth, Year, cellValue, kelaMonth, normaliseUpdated } from './cells.ts';
+import { COUNT_RE, CountCell, DECIMAL_RE, SIGNED_RE, DecimalCell, PERIOD_RE, SignedDecimalCell, StatFinMonth, Year, cellValue, kelaMonth, normaliseUpdated } from './cells.ts';
 import { rel, sha256 } from './fsx.ts';
 import type { RawPart } from './snapshot.ts';
 
@@ -108,6 +108,7 @@ export function importPxWebJson(
   const geo = dims.find((d) => d.type === 'd' && /alue/i.test(d.code + d.text));
   const time = dims.find((d) => d.type === 't');
   const area = areaCode(ctx);
+  const knownArea = areaCodeChecker(ctx.ref);
   const collector = new CellCollector(input.file, [
     ...dims.map((d) => ({ id: d.code, label: d.text, sort: d.type === 't' })),
     {
@@ -117,19 +118,26 @@ export function importPxWebJson(
       labels: Object.fromEntries(contents.map((c) => [c.code, c.text])),
     },
   ]);
+  const decimalCode = contents.map((c) => opts.decimalCodes.includes(c.code));
+  const key: string[] = [];
   json.data.forEach((row, i) => {
     const where = `data[${i}]`;
+    row.key.forEach((code, k) => (key[k] = code));
     if (opts.areas && geo && !opts.areas.test(row.key[dims.indexOf(geo)] ?? '')) return;
     if (row.key.length !== dims.length) throw new InputError({ file: input.file, row: where, field: 'key' }, `expected ${dims.length} key codes, found ${row.key.length}`);
     if (row.values.length !== contents.length) throw new InputError({ file: input.file, row: where, field: 'values' }, `expected ${contents.length} values, found ${row.values.length}`);
     dims.forEach((d, k) => {
-      if (d === geo) parseOrExplain(area, row.key[k], { file: input.file, row: where, field: d.code });
-      if (d === time) parseOrExplain(d.code === 'timeperiod_y' ? Year : z.union([StatFinMonth, Year]), row.key[k], { file: input.file, row: where, field: d.code });
+      if (d === geo && !knownArea(row.key[k]!)) parseOrExplain(area, row.key[k], { file: input.file, row: where, field: d.code });
+      if (d === time && !PERIOD_RE.test(row.key[k]!)) parseOrExplain(z.union([StatFinMonth, Year]), row.key[k], { file: input.file, row: where, field: d.code });
     });
     contents.forEach((c, k) => {
-      const text = parseOrExplain(opts.decimalCodes.includes(c.code) ? DecimalCell : CountCell, row.values[k], { file: input.file, row: where, field: c.code });
+      const decimal = decimalCode[k]!;
+      let text = row.values[k]!;
+      // The regular expressions are the schemas' own; zod is asked only to explain a failure.
+      if (!(decimal ? DECIMAL_RE : COUNT_RE).test(text)) text = parseOrExplain(decimal ? DecimalCell : CountCell, text, { file: input.file, row: where, field: c.code });
       const { value, status } = cellValue(text);
-      collector.add([...row.key, c.code], value, status, where, c.code);
+      key[dims.length] = c.code;
+      collector.add(key, value, status, where, c.code);
     });
   });
   const meta = json.metadata[0]!;
@@ -202,6 +210,8 @@ export function importWideCsv(ctx: ImportContext, spec: WideCsvSpec): RawPart {
   ];
   const table = readCsv(input.bytes, { file: input.file, delimiter: spec.delimiter ?? ',', columns });
   const area = areaCode(ctx);
+  const knownArea = areaCodeChecker(ctx.ref);
+  const periodRe = spec.period === 'year' ? /^(19|20)\d{2}$/ : spec.period === 'month' ? /^(19|20)\d{2}M(0[1-9]|1[0-2])$/ : /^(19|20)\d{2}(0[1-9]|1[0-2])$/;
   const period = spec.period === 'year' ? Year : spec.period === 'month' ? StatFinMonth : z.string().regex(/^(19|20)\d{2}(0[1-9]|1[0-2])$/, 'expected a month such as 202601');
   const timeId = spec.timeId ?? (spec.period === 'year' ? 'timeperiod_y' : 'timeperiod_m');
   const contentsId = spec.contentsId ?? 'Tiedot';
@@ -218,13 +228,16 @@ export function importWideCsv(ctx: ImportContext, spec: WideCsvSpec): RawPart {
     if (spec.areaColumn) {
       const rawArea = values[spec.areaColumn]!;
       code = spec.areaCode ? spec.areaCode(rawArea) : rawArea;
-      parseOrExplain(area, code, { ...loc, field: spec.areaColumn });
+      if (!knownArea(code)) parseOrExplain(area, code, { ...loc, field: spec.areaColumn });
     }
-    let when = parseOrExplain(period, values[spec.periodColumn], { ...loc, field: spec.periodColumn });
+    let when = values[spec.periodColumn]!;
+    if (!periodRe.test(when)) when = parseOrExplain(period, when, { ...loc, field: spec.periodColumn });
     if (spec.period === 'kela-month') when = kelaMonth(when);
     const keys = keyColumns.map((k) => parseOrExplain(z.string().min(1, 'must not be empty'), values[k], { ...loc, field: k }));
     for (const c of spec.contents) {
-      const text = parseOrExplain(c.signed ? SignedDecimalCell : c.decimals ? DecimalCell : CountCell, values[c.column], { ...loc, field: c.column });
+      const schema = c.signed ? SignedDecimalCell : c.decimals ? DecimalCell : CountCell;
+      let text = values[c.column]!;
+      if (!(c.signed ? SIGNED_RE : c.decimals ? DECIMAL_RE : COUNT_RE).test(text)) text = parseOrExplain(schema, text, { ...loc, field: c.column });
       const { value, status } = cellValue(text);
       collector.add([code, when, ...keys, c.code], value, status, line, c.column);
     }

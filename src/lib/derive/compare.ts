@@ -1,183 +1,159 @@
 /**
- * Steps on indicator values (columns indicator, area, period, value, status, num, den):
- * gaps made explicit, change from a year earlier, 12-month average, rank among the TE24
- * employment areas and difference to the whole country.
+ * Comparisons of indicator values: change from a year earlier, 12-month average, rank among the
+ * 45 TE24 employment areas and difference to the whole country. Changes and averages are
+ * computed along each series; ranks are computed with Arquero across areas.
  */
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
-import { crossesBreak, periodRange, yearEarlier } from '../periods.ts';
 import { roundHalfUp, roundRatio } from '../numbers.ts';
+import { crossesBreak } from '../periods.ts';
+import { periodAt, yearStep } from './axis.ts';
+import type { IndicatorSeries } from './compute.ts';
+import { LOWER, OK } from './series.ts';
 
-// `op` is typed loosely so that functions registered with aq.addFunction type-check; Arquero
-// recognises `op.<name>` in the callbacks' source.
 const op: any = aq.op;
-
-aq.addFunction('year_earlier', (p: string) => yearEarlier(p), { override: true });
-aq.addFunction('round_half_up', (v: number, d: number) => roundHalfUp(v, d), { override: true });
-aq.addFunction('round_ratio_c', (n: number, d: number, s: number, k: number) => roundRatio(n, d, s, k), { override: true });
-aq.addFunction('crosses_any', (from: string, to: string, breaks: string[]) => (breaks ?? []).some((b) => crossesBreak(from, to, b)), {
-  override: true,
-});
-
-/**
- * Adds a `missing` row for every period between an area's first and last value of an indicator
- * that has no row: a gap in the source stays a gap, visibly, and is never filled in.
- */
-export function fillGaps(values: ColumnTable): ColumnTable {
-  const ind = values.array('indicator') as string[];
-  const area = values.array('area') as string[];
-  const period = values.array('period') as string[];
-  const seen = new Map<string, { first: string; last: string; have: Set<string> }>();
-  for (let i = 0; i < ind.length; i++) {
-    const k = `${ind[i]}\u0000${area[i]}`;
-    const p = period[i]!;
-    const s = seen.get(k);
-    if (!s) seen.set(k, { first: p, last: p, have: new Set([p]) });
-    else {
-      if (p < s.first) s.first = p;
-      if (p > s.last) s.last = p;
-      s.have.add(p);
-    }
-  }
-  const add = { indicator: [] as string[], area: [] as string[], period: [] as string[] };
-  for (const [k, s] of seen) {
-    const range = periodRange(s.first, s.last);
-    if (range.length === s.have.size) continue;
-    const [i, a] = k.split('\u0000') as [string, string];
-    for (const p of range) {
-      if (s.have.has(p)) continue;
-      add.indicator.push(i);
-      add.area.push(a);
-      add.period.push(p);
-    }
-  }
-  const n = add.period.length;
-  const missing = aq.table({
-    ...add,
-    value: new Array(n).fill(null),
-    status: new Array(n).fill('missing'),
-    num: new Array(n).fill(null),
-    den: new Array(n).fill(null),
-    source: new Array(n).fill(null),
-  });
-  return values.concat(missing.select(values.columnNames()));
-}
 
 /** Per-indicator settings the comparisons need. */
 export interface CompareSpec {
   id: string;
   decimals: number;
-  /** `percent` and `ratio` get differences in points; counts also get a percentage change. */
-  unit: string;
+  /** Counts (persons, euros) also get a percentage change; rates get differences in points. */
+  isCount: boolean;
   scale: number;
-  /** Whether a 12-month average is computed from the terms (count or ratio formulas). */
+  /** Whether a 12-month average is computed (count and rate formulas, monthly). */
   hasTerms: boolean;
   /** First periods after comparability breaks. */
   breaks: string[];
   rank: boolean;
 }
 
+/** One row of comparisons (all values rounded to the indicator's decimals). */
+export interface Comparison {
+  indicator: string;
+  area: string;
+  period: string;
+  yoy_change: number | null;
+  yoy_change_pct: number | null;
+  yoy_crosses_break: boolean | null;
+  yoy_status: 'ok' | 'lower_bound' | null;
+  avg_12m: number | null;
+  avg_12m_status: 'ok' | 'lower_bound' | null;
+  avg_12m_from: string | null;
+  rank: number | null;
+  rank_of: number | null;
+  diff_to_country: number | null;
+}
+
+const hasValue = (st: number) => st === OK || st === LOWER;
+
 /**
- * Comparisons for every row that has a value:
- * - `yoy_change`: value − value a year earlier (points for rates), with `yoy_change_pct` for counts,
- *   `yoy_crosses_break` when a comparability break lies between, and `yoy_status`
- *   (`lower_bound` if either value is one);
- * - `avg_12m`: over the 12 months ending at the period, only when all 12 have a value
- *   (Σ numerators / Σ denominators for rates);
- * - `rank` and `rank_of`: position by value, highest = 1, ties share a rank, among the
- *   `rankAreas` (the 45 TE24 areas), only for rates and shares;
+ * Comparisons for every position of every series that has a value, in the order of `series`:
+ * - `yoy_change`: value − the value a year earlier (points for rates), `yoy_change_pct` for
+ *   counts, `yoy_crosses_break` if a comparability break lies between them, `yoy_status`
+ *   (`lower_bound` if either is one);
+ * - `avg_12m`: over the 12 months ending at the period, only when all 12 have a value (for rates
+ *   Σ numerators / Σ denominators, never a mean of rates);
+ * - `rank`, `rank_of`: position by value among `rankAreas` (the 45 TE24 areas), highest = 1,
+ *   ties share a rank; only for indicators ranked in the registry;
  * - `diff_to_country`: value − the whole country's value, for rates and shares.
  */
-export function compare(values: ColumnTable, specs: readonly CompareSpec[], rankAreas: readonly string[]): ColumnTable {
-  const by = <K extends keyof CompareSpec>(k: K) => Object.fromEntries(specs.map((s) => [s.id, s[k]]));
-  const params = {
-    decimals: by('decimals'),
-    isCount: Object.fromEntries(specs.map((s) => [s.id, s.unit === 'persons' || s.unit === 'euros'])),
-    scale: by('scale'),
-    hasTerms: by('hasTerms'),
-    breaks: by('breaks'),
-    ranked: by('rank'),
-    rankAreas: Object.fromEntries(rankAreas.map((a) => [a, true])),
-  };
-  // Rows of each series are consecutive periods (gaps are filled with `missing` rows), so the
-  // value a year earlier is 12 rows back for months and 1 row back for years.
-  const series = (values.params(params) as ColumnTable)
-    .groupby('indicator', 'area')
-    .orderby('period')
-    .derive({
-      lag: (d: any) => (op.length(d.period) === 7 ? 12 : 1),
-    })
-    .derive({
-      prev_period: (d: any) => (d.lag === 12 ? op.lag(d.period, 12) : op.lag(d.period, 1)),
-      prev_value: (d: any) => (d.lag === 12 ? op.lag(d.value, 12) : op.lag(d.value, 1)),
-      prev_status: (d: any) => (d.lag === 12 ? op.lag(d.status, 12) : op.lag(d.status, 1)),
-      w_num: aq.rolling((d: any) => op.sum(d.num), [-11, 0]),
-      w_den: aq.rolling((d: any) => op.sum(d.den), [-11, 0]),
-      w_valid: aq.rolling((d: any) => op.sum(d.status === 'ok' || d.status === 'lower_bound' ? 1 : 0), [-11, 0]),
-      w_lb: aq.rolling((d: any) => op.sum(d.status === 'lower_bound' ? 1 : 0), [-11, 0]),
-      w_rows: aq.rolling(() => op.count(), [-11, 0]),
-      w_first: aq.rolling((d: any) => op.min(d.period), [-11, 0]),
-    })
-    .ungroup()
-    .filter((d: any) => d.value != null)
-    .derive({
-      has_prev: (d: any) => d.prev_value != null && d.prev_period === op.year_earlier(d.period),
-    });
+export function* compare(series: readonly IndicatorSeries[], specs: readonly CompareSpec[], rankAreas: readonly string[]): Generator<Comparison> {
+  const specOf = new Map(specs.map((s) => [s.id, s]));
+  const country = new Map(series.filter((s) => s.area === 'SSS').map((s) => [s.indicator, s]));
+  const ranks = rankTable(series, specs, rankAreas);
+  for (const s of series) {
+    const spec = specOf.get(s.indicator)!;
+    const step = yearStep(s.freq);
+    const c = country.get(s.indicator);
+    for (let i = 0; i < s.status.length; i++) {
+      if (!hasValue(s.status[i]!)) continue;
+      const idx = s.start + i;
+      const period = periodAt(s.freq, idx);
+      const v = s.values[i]!;
+      const row: Comparison = {
+        indicator: s.indicator,
+        area: s.area,
+        period,
+        yoy_change: null,
+        yoy_change_pct: null,
+        yoy_crosses_break: null,
+        yoy_status: null,
+        avg_12m: null,
+        avg_12m_status: null,
+        avg_12m_from: null,
+        rank: null,
+        rank_of: null,
+        diff_to_country: null,
+      };
+      const j = i - step;
+      if (j >= 0 && hasValue(s.status[j]!)) {
+        const prev = s.values[j]!;
+        const prevPeriod = periodAt(s.freq, idx - step);
+        row.yoy_change = roundHalfUp(v - prev, spec.decimals);
+        if (spec.isCount && prev !== 0) row.yoy_change_pct = roundHalfUp((100 * (v - prev)) / prev, 1);
+        row.yoy_crosses_break = spec.breaks.some((b) => crossesBreak(prevPeriod, period, b));
+        row.yoy_status = s.status[i] === LOWER || s.status[j] === LOWER ? 'lower_bound' : 'ok';
+      }
+      if (spec.hasTerms && s.freq === 'M' && i >= 11) {
+        let sumN = 0;
+        let sumD = 0;
+        let lower = false;
+        let complete = true;
+        for (let k = i - 11; k <= i; k++) {
+          const st = s.status[k]!;
+          if (!hasValue(st) || Number.isNaN(s.num[k]!)) {
+            complete = false;
+            break;
+          }
+          if (st === LOWER) lower = true;
+          sumN += s.num[k]!;
+          sumD += spec.isCount ? 0 : s.den[k]!;
+        }
+        if (complete) {
+          row.avg_12m = spec.isCount ? roundHalfUp(sumN / 12, spec.decimals) : roundRatio(sumN, sumD, spec.scale, spec.decimals);
+          row.avg_12m_status = lower ? 'lower_bound' : 'ok';
+          row.avg_12m_from = periodAt(s.freq, idx - 11);
+        }
+      }
+      if (!spec.isCount && c && c.freq === s.freq) {
+        const ci = idx - c.start;
+        if (ci >= 0 && ci < c.status.length && hasValue(c.status[ci]!)) row.diff_to_country = roundHalfUp(v - c.values[ci]!, spec.decimals);
+      }
+      const r = ranks.get(`${s.indicator}|${s.area}|${period}`);
+      if (r) [row.rank, row.rank_of] = r;
+      yield row;
+    }
+  }
+}
 
-  const withComparisons = series
-    .derive({
-      yoy_change: (d: any, $: any) => (d.has_prev ? op.round_half_up(d.value - d.prev_value, $.decimals[d.indicator]) : null),
-      yoy_change_pct: (d: any, $: any) =>
-        d.has_prev && $.isCount[d.indicator] && d.prev_value !== 0 ? op.round_half_up((100 * (d.value - d.prev_value)) / d.prev_value, 1) : null,
-      yoy_crosses_break: (d: any, $: any) => (d.has_prev ? op.crosses_any(d.prev_period, d.period, $.breaks[d.indicator]) : null),
-      yoy_status: (d: any) => (d.has_prev ? (d.status === 'lower_bound' || d.prev_status === 'lower_bound' ? 'lower_bound' : 'ok') : null),
-      // 12-month average from the terms, over exactly 12 consecutive months with a value each.
-      avg_ok: (d: any, $: any) => $.hasTerms[d.indicator] && op.length(d.period) === 7 && d.w_rows === 12 && d.w_valid === 12,
-    })
-    .derive({
-      avg_12m: (d: any, $: any) =>
-        !d.avg_ok
-          ? null
-          : $.isCount[d.indicator]
-            ? op.round_half_up(d.w_num / 12, $.decimals[d.indicator])
-            : op.round_ratio_c(d.w_num, d.w_den, $.scale[d.indicator], $.decimals[d.indicator]),
-      avg_12m_status: (d: any) => (!d.avg_ok ? null : d.w_lb > 0 ? 'lower_bound' : 'ok'),
-      avg_12m_from: (d: any) => (d.avg_ok ? d.w_first : null),
-      rankable: (d: any, $: any) => $.ranked[d.indicator] === true && $.rankAreas[d.area] === true && (d.status === 'ok' || d.status === 'lower_bound'),
-    })
-    // The whole country's value in the same indicator and period, as a window over the group.
-    .groupby('indicator', 'period')
-    .derive({ country_value: (d: any) => op.max(d.area === 'SSS' ? d.value : null) })
-    .ungroup()
-    .derive({
-      diff_to_country: (d: any, $: any) =>
-        $.isCount[d.indicator] || d.country_value == null ? null : op.round_half_up(d.value - d.country_value, $.decimals[d.indicator]),
-    });
-
-  const ranked = withComparisons
-    .filter((d: any) => d.rankable)
+/**
+ * Ranks with Arquero: per indicator and period, among the given areas, highest value = 1, ties
+ * sharing a rank. Returns `indicator|area|period` → [rank, number ranked].
+ */
+export function rankTable(series: readonly IndicatorSeries[], specs: readonly CompareSpec[], rankAreas: readonly string[]): Map<string, [number, number]> {
+  const ranked = new Set(specs.filter((s) => s.rank).map((s) => s.id));
+  const areas = new Set(rankAreas);
+  const cols = { indicator: [] as string[], area: [] as string[], period: [] as string[], value: [] as number[] };
+  for (const s of series) {
+    if (!ranked.has(s.indicator) || !areas.has(s.area)) continue;
+    for (let i = 0; i < s.status.length; i++) {
+      if (!hasValue(s.status[i]!)) continue;
+      cols.indicator.push(s.indicator);
+      cols.area.push(s.area);
+      cols.period.push(periodAt(s.freq, s.start + i));
+      cols.value.push(s.values[i]!);
+    }
+  }
+  const table: ColumnTable = aq
+    .table(cols)
     .groupby('indicator', 'period')
     .orderby(aq.desc('value'))
     .derive({ rank: op.rank(), rank_of: op.count() })
     .ungroup();
-  const unranked = withComparisons.filter((d: any) => !d.rankable).derive({ rank: () => null, rank_of: () => null });
-
-  return ranked
-    .concat(unranked)
-    .select(
-      'indicator',
-      'area',
-      'period',
-      'yoy_change',
-      'yoy_change_pct',
-      'yoy_crosses_break',
-      'yoy_status',
-      'avg_12m',
-      'avg_12m_status',
-      'avg_12m_from',
-      'rank',
-      'rank_of',
-      'diff_to_country',
-    )
-    .orderby('indicator', 'area', 'period');
+  const rankOf = new Map<string, [number, number]>();
+  for (const r of table.objects() as { indicator: string; area: string; period: string; rank: number; rank_of: number }[]) {
+    rankOf.set(`${r.indicator}|${r.area}|${r.period}`, [r.rank, r.rank_of]);
+  }
+  return rankOf;
 }
+

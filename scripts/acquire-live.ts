@@ -1,0 +1,81 @@
+/**
+ * Acquire live: refreshes the raw snapshot (data/raw/) from Statistics Finland's PxWeb API v1 for
+ * every data/sources/*.yaml with a `pxweb` block. Polite (throttled to the API's own limits),
+ * restartable (completed chunks are cached in data/.acquire-cache/), and all-or-nothing: the
+ * snapshot is written once at the end, so a failed run leaves data/raw/ as it was.
+ *
+ * Usage: npm run data:acquire [-- options]
+ *   --source <id>        only this source (repeat, or a comma list)
+ *   --force              fetch even when the table's `updated` stamp has not changed
+ *   --out <folder>       raw snapshot folder (default data/raw)
+ *   --base <url>         API base for every source (default each source's pxweb.base; env PXWEB_BASE)
+ *   --timeout <ms>       timeout of each request (default 60000)
+ *   --cache <folder>     chunk cache folder (default data/.acquire-cache)
+ *   --sources-dir <dir>  source files (default data/sources)
+ *   --retries <n>        attempts per request, including the first (default 5)
+ *   --retry-delay <ms>   first backoff delay, doubled each retry (default 1000)
+ */
+import { parseArgs } from 'node:util';
+import { ROOT, runMain } from './lib/args.ts';
+import { runAcquireLive } from './lib/pxweb/acquire.ts';
+import { AcquireError } from './lib/pxweb/errors.ts';
+
+function positiveInt(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new AcquireError(`--${name} must be a whole number ≥ 1 (got "${text}").`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      strict: true,
+      allowPositionals: false,
+      options: {
+        source: { type: 'string', multiple: true },
+        force: { type: 'boolean' },
+        out: { type: 'string' },
+        base: { type: 'string' },
+        timeout: { type: 'string' },
+        cache: { type: 'string' },
+        'sources-dir': { type: 'string' },
+        retries: { type: 'string' },
+        'retry-delay': { type: 'string' },
+      },
+    }));
+  } catch (e) {
+    throw new AcquireError(`${(e as Error).message} (see the usage at the top of scripts/acquire-live.ts)`);
+  }
+  const sources = (values.source ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const retryDelay = values['retry-delay'] === undefined ? undefined : Number(values['retry-delay']);
+  if (retryDelay !== undefined && !(retryDelay >= 0)) throw new AcquireError(`--retry-delay must be a number of ms ≥ 0 (got "${values['retry-delay']}").`);
+  await runAcquireLive({
+    root: ROOT,
+    rawDir: values.out ?? 'data/raw',
+    cacheDir: values.cache ?? 'data/.acquire-cache',
+    sourcesDir: values['sources-dir'] ?? 'data/sources',
+    base: values.base ?? (process.env.PXWEB_BASE || undefined),
+    sources,
+    force: values.force ?? false,
+    timeoutMs: positiveInt('timeout', values.timeout),
+    retry: {
+      ...(values.retries !== undefined ? { attempts: positiveInt('retries', values.retries)! } : {}),
+      ...(retryDelay !== undefined ? { baseDelayMs: retryDelay } : {}),
+    },
+  });
+}
+
+// An AcquireError is an expected failure (the API, the network or a source file): one line, no
+// stack. runMain prints InputErrors (broken source files) the same way and anything else in full.
+runMain(() =>
+  main().catch((err: unknown) => {
+    if (err instanceof AcquireError) {
+      console.error(`error: ${err.message}`);
+      process.exit(1);
+    }
+    throw err;
+  }),
+);

@@ -1,0 +1,54 @@
+/**
+ * Reading the sources the live acquire refreshes: every `data/sources/*.yaml` with a `pxweb`
+ * block, validated with the {@link Source} schema.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { InputError, parseOrExplain } from '../../../src/lib/errors.ts';
+import { Source } from '../../../src/schema/source.ts';
+import { rel } from '../fsx.ts';
+import { AcquireError } from './errors.ts';
+
+/** A source that has a PxWeb table, with the file it was read from. */
+export interface PxWebSource {
+  source: Source & { pxweb: NonNullable<Source['pxweb']> };
+  /** Path of the YAML file as messages show it. */
+  file: string;
+}
+
+/**
+ * Reads and validates every source file in `dir` and returns those with a `pxweb` block,
+ * sorted by id. With `only`, returns just those ids, in the order given, and fails on an id that
+ * is unknown or has no `pxweb` block.
+ */
+export function loadPxWebSources(dir: string, only: readonly string[] = []): PxWebSource[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
+  } catch (e) {
+    throw new AcquireError(`cannot read the source folder ${rel(dir)} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+  const all: PxWebSource[] = [];
+  const withoutPxweb: string[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const file = rel(path);
+    let doc: unknown;
+    try {
+      doc = parseYaml(readFileSync(path, 'utf8'));
+    } catch (e) {
+      throw new InputError({ file }, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+    }
+    const source = parseOrExplain(Source, doc, { file });
+    if (source.pxweb) all.push({ source: source as PxWebSource['source'], file });
+    else withoutPxweb.push(source.id);
+  }
+  if (only.length === 0) return all.sort((a, b) => a.source.id.localeCompare(b.source.id));
+  return only.map((id) => {
+    const found = all.find((s) => s.source.id === id);
+    if (found) return found;
+    if (withoutPxweb.includes(id)) throw new AcquireError(`source ${id} has no pxweb block in ${rel(dir)}/, so it cannot be refreshed from the API (use npm run data:acquire:files).`);
+    throw new AcquireError(`no source ${id} in ${rel(dir)}/; sources with a pxweb block: ${all.map((s) => s.source.id).join(', ') || 'none'}.`);
+  });
+}
