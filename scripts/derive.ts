@@ -18,6 +18,7 @@ import { loadRegistry } from '../src/data/registry.ts';
 import { csvField } from '../src/lib/csv.ts';
 import { buildAreas, levelOf } from '../src/lib/derive/areas.ts';
 import { periodAt } from '../src/lib/derive/axis.ts';
+import { computePeers } from '../src/lib/derive/peers.ts';
 import { compare, type CompareSpec } from '../src/lib/derive/compare.ts';
 import { computeIndicator, type IndicatorSeries } from '../src/lib/derive/compute.ts';
 import { changeReport, summarise, type Summary } from '../src/lib/derive/report.ts';
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   // The cell arrays are only referenced during loading, so their memory is freed afterwards.
   const store = loadSeries(readCells(cellsPath), ref.mergers, additive);
   lap('series');
-  for (const level of ['employment_area', 'region'] as const) aggregateParents(store, keyLookup(ref.key, level), additive);
+  for (const level of ['employment_area', 'region'] as const) aggregateParents(store, keyLookup(ref.key, level, ref.mergers), additive);
   lap('aggregate');
 
   const current = new Set(ref.municipalities.filter((m) => m.successor === '').map((m) => m.code));
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
     population: latest('population'),
     labourForce: latest('labour-force'),
   });
+  for (const [code, peers] of computePeers(areas)) areas.find((a) => a.code === code)!.peers = peers;
   const areaByCode = new Map(areas.map((a) => [a.code, a]));
 
   // Save outputs (streamed: a full refresh has millions of rows).

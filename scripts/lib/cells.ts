@@ -48,7 +48,27 @@ export function normaliseUpdated(text: string | undefined | null): string | null
   if (!text) return null;
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2})[.:](\d{2})(?:[.:](\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
   if (!m) return null;
-  const [, date, hh = '00', mm = '00', ss = '00', zone = 'Z'] = m;
-  const iso = new Date(`${date}T${hh}:${mm}:${ss}${zone}`);
+  const [, date, hh = '00', mm = '00', ss = '00', zone] = m;
+  // A date alone is midnight UTC. A time without a zone (PX files: "2023-11-21 08:00:00") is Finnish local time: StatFin
+  // publishes at 08:00 in Helsinki, which its JSON answers write as 05:00Z in summer.
+  const hasTime = m[2] !== undefined;
+  const iso = zone || !hasTime ? new Date(`${date}T${hh}:${mm}:${ss}${zone ?? 'Z'}`) : helsinkiToUtc(`${date}T${hh}:${mm}:${ss}`);
   return Number.isNaN(iso.getTime()) ? null : iso.toISOString().replace('.000Z', 'Z');
+}
+
+/** The UTC instant of a wall-clock time in Europe/Helsinki (EET/EEST). */
+export function helsinkiToUtc(local: string): Date {
+  const asUtc = new Date(`${local}Z`);
+  const parts = (d: Date) =>
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(d)
+      .reduce<Record<string, string>>((acc, p) => ((acc[p.type] = p.value), acc), {});
+  // Helsinki's offset at that moment (two passes settle the offset around a DST change).
+  let guess = asUtc;
+  for (let k = 0; k < 2; k++) {
+    const p = parts(guess);
+    const shown = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+    guess = new Date(asUtc.getTime() - (shown - guess.getTime()));
+  }
+  return guess;
 }

@@ -79,6 +79,12 @@ export function splitCsv(text: string, delimiter: string, file: string): { line:
         }
         inQuotes = false;
         i++;
+        // After a closing quote only a separator or the end of the line may follow; anything
+        // else would silently join text to the field ("1"5 → 15).
+        const next = text[i];
+        if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
+          throw new InputError({ file, row: line }, `text after the closing quote of a quoted field (found ${JSON.stringify(next)})`);
+        }
         continue;
       }
       if (c === '\n') line++;
@@ -113,8 +119,11 @@ export function splitCsv(text: string, delimiter: string, file: string): { line:
     fields.push(field);
     out.push({ line: recordLine, fields });
   }
-  // A trailing empty line is not a record.
-  return out.filter((r) => !(r.fields.length === 1 && r.fields[0] === ''));
+  // Trailing empty lines are not records; an empty line between records is an error.
+  while (out.length && out.at(-1)!.fields.length === 1 && out.at(-1)!.fields[0] === '') out.pop();
+  const blank = out.find((r) => r.fields.length === 1 && r.fields[0] === '');
+  if (blank) throw new InputError({ file, row: blank.line }, 'an empty line between records');
+  return out;
 }
 
 /**
@@ -124,6 +133,13 @@ export function splitCsv(text: string, delimiter: string, file: string): { line:
 export function readCsv(bytes: Uint8Array, options: ReadCsvOptions): CsvTable {
   const { file, delimiter = ',', columns, allowExtra = false } = options;
   const text = decodeUtf8(bytes, file);
+  // Check the separator on the header line before splitting, so a file with another
+  // separator gets that message rather than a quoting error.
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const other = delimiter === ',' ? ';' : ',';
+  if (columns && columns.length > 1 && !firstLine.includes(delimiter) && firstLine.split(other).length >= columns.length) {
+    throw new InputError({ file, row: 1 }, `expected columns separated by "${delimiter}" — the file seems to use "${other}"`);
+  }
   const records = splitCsv(text, delimiter, file);
   const first = records[0];
   if (!first) throw new InputError({ file }, 'the file is empty');
@@ -170,13 +186,16 @@ export function readCsv(bytes: Uint8Array, options: ReadCsvOptions): CsvTable {
 /** Characters that make a spreadsheet treat a cell as a formula. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/** A plain decimal number such as `-0.5` or `352001` (safe in a spreadsheet). */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 /**
  * Makes a text cell safe to open in a spreadsheet: a value that starts with `=`, `+`, `-`, `@`,
- * tab or carriage return gets a leading apostrophe (OWASP's advice on CSV injection). Numbers are
- * never passed here; a negative number is written as a number, not as text.
+ * tab or carriage return gets a leading apostrophe (OWASP's advice on CSV injection). A plain
+ * number such as `-0.5` is left as it is: a spreadsheet reads it as a number, not a formula.
  */
 export function neutraliseFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
 }
 
 /** Quotes one CSV field if it needs quoting. */

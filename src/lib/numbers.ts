@@ -27,6 +27,9 @@ export function roundRatio(numerator: number, denominator: number, scale: number
 export function roundHalfUp(value: number, decimals: number): number {
   const f = 10 ** decimals;
   const shifted = Math.abs(value) * f;
+  // Already whole (every double from 2^52 up is): nothing to round, and the nudge below would
+  // push large integers up.
+  if (Number.isInteger(shifted)) return value;
   // Nudge by a relative epsilon so that 1.005 * 100 = 100.49999999999999 rounds to 101.
   const rounded = Math.floor(shifted + 0.5 + shifted * Number.EPSILON * 4);
   return (Math.sign(value) * rounded) / f || 0;

@@ -46,6 +46,8 @@ export interface Area {
   language: string | null;
   urban_rural: string | null;
   attributes: AreaAttributes;
+  /** Similar TE24 employment areas by structural attributes (see peers.ts), nearest first. */
+  peers: { code: string; distance: number }[];
 }
 
 /** The level of an area code, or null for codes the portal does not publish. */
@@ -118,6 +120,7 @@ export function buildAreas(input: AreaInputs): Area[] {
     language: null,
     urban_rural: null,
     attributes: mix(current, blank('SSS')),
+    peers: [],
   });
   for (const a of input.employmentAreas) {
     const members = current.filter((m) => input.areaOf.get(m.code) === a.code);
@@ -133,6 +136,7 @@ export function buildAreas(input: AreaInputs): Area[] {
       language: null,
       urban_rural: null,
       attributes: mix(members, blank(a.code)),
+      peers: [],
     });
   }
   for (const r of input.regions) {
@@ -149,6 +153,7 @@ export function buildAreas(input: AreaInputs): Area[] {
       language: null,
       urban_rural: null,
       attributes: mix(members, blank(r.code)),
+      peers: [],
     });
   }
   for (const m of current) {
@@ -164,6 +169,7 @@ export function buildAreas(input: AreaInputs): Area[] {
       language: m.language,
       urban_rural: m.urban_rural,
       attributes: mix([m], blank(m.code)),
+      peers: [],
     });
   }
   return out;

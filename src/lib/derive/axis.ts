@@ -16,7 +16,7 @@ export function periodIndex(period: string): { freq: Freq; index: number } {
 export function periodAt(freq: Freq, index: number): string {
   if (freq === 'Y') return String(index);
   const y = 1900 + Math.floor(index / 12);
-  const m = (index % 12) + 1;
+  const m = (((index % 12) + 12) % 12) + 1;
   return `${y}-${m < 10 ? '0' : ''}${m}`;
 }
 

@@ -276,13 +276,19 @@ export function loadSeries(cells: CellArrays, mergers: readonly Merger[], additi
 /** A dated key as lookup: municipality → `[from, to, parent][]`, the first row extended back in time. */
 export type KeyLookup = ReadonlyMap<string, readonly (readonly [string, string, string])[]>;
 
-/** Builds the lookup of one level from key rows (see `src/schema/area.ts`). */
+/**
+ * Builds the lookup of one level from key rows (see `src/schema/area.ts`). Rows of municipalities
+ * that merged into another are left out: every series is restated onto the current division,
+ * so their cells already count in their successor.
+ */
 export function keyLookup(
   rows: readonly { municipality: string; area: string; level: string; valid_from: string; valid_to: string }[],
   level: string,
+  merged: readonly Merger[] = [],
 ): KeyLookup {
   const out = new Map<string, [string, string, string][]>();
-  const sorted = rows.filter((k) => k.level === level).sort((a, b) => a.valid_from.localeCompare(b.valid_from));
+  const gone = new Set(merged.map((m) => m.from));
+  const sorted = rows.filter((k) => k.level === level && !gone.has(k.municipality)).sort((a, b) => a.valid_from.localeCompare(b.valid_from));
   for (const k of sorted) {
     let list = out.get(k.municipality);
     if (!list) out.set(k.municipality, (list = []));

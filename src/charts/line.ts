@@ -1,0 +1,108 @@
+/**
+ * Time-series chart (Observable Plot, rendered to SVG at build time). Gaps stay gaps: a missing
+ * period interrupts the line. Lower bounds are hollow dots; withheld values are crosses along the
+ * bottom; comparability breaks are dashed vertical rules with a label. The country line is
+ * dashed and peers are thin grey lines, so no meaning depends on colour alone.
+ */
+import * as Plot from '@observablehq/plot';
+import { formatNumber, formatPeriodShort, type Lang } from '../i18n/index.ts';
+import { fixAria, serverDocument } from './dom.ts';
+
+export interface LinePoint {
+  period: string;
+  value: number | null;
+  status: string;
+}
+
+export interface LineSeries {
+  /** Stable key (area code). */
+  key: string;
+  /** Label drawn at the line's end. */
+  label: string;
+  /** `area` = the subject (strong), `country` (dashed), `peer` (thin grey). */
+  role: 'area' | 'country' | 'peer';
+  points: LinePoint[];
+}
+
+export interface LineChartOptions {
+  series: LineSeries[];
+  lang: Lang;
+  decimals: number;
+  unit: string;
+  /** Comparability breaks to draw: first period after the break and a short label. */
+  breaks: { period: string; label: string }[];
+  /** Accessible name of the SVG (the chart's title). */
+  ariaLabel: string;
+  /** One-sentence description of what the chart shows. */
+  ariaDescription: string;
+  width?: number;
+  height?: number;
+}
+
+/** Periods become dates: months at their first day, years at 31 December. */
+export function periodDate(period: string): Date {
+  return period.length === 4 ? new Date(Date.UTC(Number(period), 11, 31)) : new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)) - 1, 1));
+}
+
+const COLOURS = { area: '#0b4f8a', country: '#3d3d3d', peer: '#9aa5b1' } as const;
+
+/** Renders the chart to an SVG string. */
+export function lineChart(o: LineChartOptions): string {
+  const rows = o.series.flatMap((s) =>
+    s.points.map((p) => ({ key: s.key, label: s.label, role: s.role, date: periodDate(p.period), period: p.period, value: p.value, status: p.status })),
+  );
+  const valued = rows.filter((r) => r.value !== null);
+  // A value whose neighbours (in its own series) have no value would be invisible as a line.
+  const isolated: typeof rows = [];
+  for (const s of o.series) {
+    s.points.forEach((p, i) => {
+      if (p.value === null || p.status !== 'ok') return;
+      const before = s.points[i - 1]?.value ?? null;
+      const after = s.points[i + 1]?.value ?? null;
+      if (before === null && after === null) isolated.push({ key: s.key, label: s.label, role: s.role, date: periodDate(p.period), period: p.period, value: p.value, status: p.status });
+    });
+  }
+  const fmt = (v: number) => formatNumber(o.lang, v, o.unit === 'persons' || o.unit === 'euros' ? 0 : Math.min(o.decimals, 1));
+  const years = new Set(valued.map((r) => r.period.slice(0, 4)));
+  const doc = serverDocument();
+  const svg = Plot.plot({
+    document: doc,
+    width: o.width ?? 640,
+    height: o.height ?? 260,
+    marginLeft: 56,
+    marginRight: 110,
+    marginTop: 22,
+    ariaLabel: o.ariaLabel,
+    ariaDescription: o.ariaDescription,
+    style: { fontSize: '12px', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: '#1b1b1b', background: 'transparent' },
+    x: { type: 'utc', label: null, ...(years.size > 2 ? { tickFormat: '%Y' } : { tickFormat: (d: Date) => formatPeriodShort(d.toISOString().slice(0, 7)) }) },
+    y: { grid: true, label: null, tickFormat: fmt, zero: o.unit === 'persons' || o.unit === 'euros' },
+    marks: [
+      ...o.breaks.map((b) => Plot.ruleX([periodDate(b.period)], { stroke: '#8a1c1c', strokeDasharray: '4,3', ariaDescription: 'break' })),
+      ...o.breaks.map((b) =>
+        Plot.text([b], { x: () => periodDate(b.period), frameAnchor: 'top', dy: -14, text: 'label', fill: '#8a1c1c', textAnchor: 'start', dx: 3, ariaDescription: 'break label' }),
+      ),
+      // One line mark per role, so each role has constant styles (peers under country under area).
+      ...(['peer', 'country', 'area'] as const).map((role) =>
+        Plot.lineY(
+          rows.filter((r) => r.role === role),
+          {
+            x: 'date',
+            y: 'value',
+            z: 'key',
+            stroke: COLOURS[role],
+            strokeWidth: role === 'area' ? 2.5 : role === 'country' ? 1.8 : 1,
+            strokeDasharray: role === 'country' ? '6,3' : undefined,
+            ariaDescription: `${role} line`,
+          },
+        ),
+      ),
+      // Single values (a period with no neighbour) would be invisible as a line: draw a dot.
+      Plot.dot(isolated, { x: 'date', y: 'value', r: 2.5, fill: (d: { role: keyof typeof COLOURS }) => COLOURS[d.role], ariaDescription: 'single value' }),
+      Plot.dot(valued.filter((r) => r.status === 'lower_bound'), { x: 'date', y: 'value', r: 3.5, stroke: (d: { role: keyof typeof COLOURS }) => COLOURS[d.role], fill: 'white', ariaDescription: 'lower bound' }),
+      Plot.dot(rows.filter((r) => r.status === 'suppressed'), { x: 'date', frameAnchor: 'bottom', symbol: 'times', r: 3.5, stroke: '#8a1c1c', ariaDescription: 'withheld' }),
+      Plot.text(valued.filter((r) => r.label !== ''), Plot.selectLast({ x: 'date', y: 'value', z: 'key', text: 'label', dx: 6, textAnchor: 'start', fill: (d: { role: keyof typeof COLOURS }) => (d.role === 'peer' ? '#5b6670' : COLOURS[d.role]), ariaDescription: 'label' })),
+    ],
+  }) as unknown as Element;
+  return fixAria(svg).outerHTML;
+}

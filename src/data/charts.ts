@@ -1,0 +1,107 @@
+/**
+ * Which time-series charts each page draws, and with which areas. The page and the chart's CSV
+ * download both read these specs, so a download holds exactly the rows the chart shows.
+ */
+import { writeCsv } from '../lib/csv.ts';
+import type { Area } from '../lib/derive/areas.ts';
+import type { Indicator } from '../schema/indicator.ts';
+import { seriesOf, type Point, type SiteData } from './site.ts';
+import { at, drawable, latestComparablePeriod, te24Areas } from './views.ts';
+
+export interface ChartArea {
+  code: string;
+  role: 'area' | 'country' | 'peer';
+}
+
+export interface ChartSpec {
+  /** Unique slug, also the CSV file name. */
+  slug: string;
+  indicator: string;
+  areas: ChartArea[];
+  /** Period the areas were chosen by (indicator pages), if any. */
+  chosenAt?: string;
+}
+
+/** Indicators an area profile draws over time, in order, when the area has a series. */
+const PROFILE_CHARTS = [
+  'unemployment-share',
+  'unemployed',
+  'unemployed-per-vacancy',
+  'long-term-unemployed-share',
+  'in-services-share',
+  'kela-benefit-recipients',
+  'population',
+];
+
+/**
+ * Charts of an area profile: the area; for rates also the whole country and (for the
+ * unemployment share) its similar areas. Counts are drawn alone: on one axis with the country's
+ * count they would show only the difference in size.
+ */
+export function areaChartSpecs(site: SiteData, area: Area): ChartSpec[] {
+  const specs: ChartSpec[] = [];
+  for (const id of PROFILE_CHARTS) {
+    if (!drawable(seriesOf(site, id, area.code))) continue;
+    const ind = site.indicatorById.get(id)!;
+    const isRate = ind.unit === 'percent' || ind.unit === 'ratio';
+    const areas: ChartArea[] = [{ code: area.code, role: 'area' }];
+    if (isRate && area.code !== 'SSS' && drawable(seriesOf(site, id, 'SSS'))) areas.push({ code: 'SSS', role: 'country' });
+    if (id === 'unemployment-share') {
+      for (const p of area.peers) if (drawable(seriesOf(site, id, p.code))) areas.push({ code: p.code, role: 'peer' });
+    }
+    specs.push({ slug: `area-${area.code.toLowerCase()}-${id}`, indicator: id, areas });
+  }
+  return specs;
+}
+
+/** The chart of an indicator page: the whole country, and for rates the TE24 areas with the highest and lowest value. */
+export function indicatorChartSpec(site: SiteData, ind: Indicator): ChartSpec | null {
+  const areas: ChartArea[] = [];
+  if (drawable(seriesOf(site, ind.id, 'SSS'))) areas.push({ code: 'SSS', role: 'country' });
+  let chosenAt: string | undefined;
+  if (ind.levels.includes('employment_area') && (ind.unit === 'percent' || ind.unit === 'ratio')) {
+    // Choose by the latest period in which most areas can be drawn with history.
+    const period = latestComparablePeriod(site, ind.id, 30) ?? undefined;
+    if (period) {
+      chosenAt = period;
+      const ranked = te24Areas(site)
+        .map((a) => ({ a, p: at(seriesOf(site, ind.id, a.code), period) }))
+        .filter((x): x is { a: Area; p: Point } => x.p !== undefined && x.p.value !== null)
+        .sort((x, y) => y.p.value! - x.p.value! || x.a.code.localeCompare(y.a.code));
+      const pick = [...ranked.slice(0, 1), ...ranked.slice(-1)].filter((x, i, arr) => arr.findIndex((y) => y.a.code === x.a.code) === i);
+      for (const x of pick) areas.push({ code: x.a.code, role: 'peer' });
+    }
+  }
+  if (areas.length === 0) return null;
+  return { slug: `indicator-${ind.id}`, indicator: ind.id, areas, chosenAt };
+}
+
+/** Periods shown by a chart: from the first to the last period where any of its areas has a value. */
+export function chartPeriods(site: SiteData, spec: ChartSpec): string[] {
+  const periods = new Set<string>();
+  for (const a of spec.areas) for (const p of seriesOf(site, spec.indicator, a.code)?.points ?? []) periods.add(p.period);
+  const sorted = [...periods].sort();
+  const withValue = sorted.filter((period) => spec.areas.some((a) => at(seriesOf(site, spec.indicator, a.code), period)?.value != null));
+  if (withValue.length === 0) return [];
+  return sorted.filter((p) => p >= withValue[0]! && p <= withValue.at(-1)!);
+}
+
+/** Header of the tidy download format (design.md), plus the documented `break` flag column. */
+export const TIDY_HEADER = ['area_code', 'area_name', 'area_level', 'indicator', 'period', 'value', 'unit', 'status', 'break'];
+
+/** One tidy row. Area names are the official Finnish names; codes are the keys. */
+export function tidyRow(site: SiteData, ind: Indicator, areaCode: string, p: Point): (string | number)[] {
+  const area = site.areaByCode.get(areaCode)!;
+  return [areaCode, area.name.fi, area.level, ind.id, p.period, p.value === null ? '' : p.value.toFixed(ind.decimals), ind.unit, p.status, p.breaks.join(';')];
+}
+
+/** The chart's rows in the tidy download format: every area of the chart over the chart's periods. */
+export function chartCsv(site: SiteData, spec: ChartSpec): string {
+  const ind = site.indicatorById.get(spec.indicator)!;
+  const periods = new Set(chartPeriods(site, spec));
+  const rows: (string | number)[][] = [];
+  for (const a of spec.areas) {
+    for (const p of seriesOf(site, spec.indicator, a.code)?.points ?? []) if (periods.has(p.period)) rows.push(tidyRow(site, ind, a.code, p));
+  }
+  return writeCsv(TIDY_HEADER, rows);
+}

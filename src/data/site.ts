@@ -1,0 +1,181 @@
+/**
+ * What the site reads: the derived data in data/derived/ (written by `npm run data:derive`),
+ * loaded once per build and indexed for pages. Pages show exactly the numbers of the public
+ * CSV files, so this module parses those files rather than any private form.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readCsv } from '../lib/csv.ts';
+import type { Area } from '../lib/derive/areas.ts';
+import type { Break, Indicator } from '../schema/indicator.ts';
+import type { Source } from '../schema/source.ts';
+
+export type Status = 'ok' | 'suppressed' | 'lower_bound' | 'missing';
+
+/** One observation of an indicator in an area, with its comparisons. */
+export interface Point {
+  period: string;
+  value: number | null;
+  status: Status;
+  /** Comparability breaks that start at this period. */
+  breaks: string[];
+  yoy: number | null;
+  yoyPct: number | null;
+  yoyCrossesBreak: boolean | null;
+  yoyStatus: 'ok' | 'lower_bound' | null;
+  avg12: number | null;
+  avg12From: string | null;
+  rank: number | null;
+  rankOf: number | null;
+  diffToCountry: number | null;
+}
+
+/** The series of one indicator in one area, periods ascending with gaps as `missing` points. */
+export interface SeriesData {
+  indicator: string;
+  area: string;
+  points: Point[];
+}
+
+export interface SnapshotPart {
+  file: string;
+  source: string;
+  part: string;
+  format: string;
+  description: string;
+  origin: { kind: 'api'; url: string } | { kind: 'file'; path: string; provenance: string };
+  retrieved_at: string;
+  source_updated: string | null;
+  source_text: { fi: string; sv?: string; en?: string } | null;
+  cells: number;
+}
+
+export interface Coverage {
+  first: string | null;
+  last: string | null;
+  periods: number;
+  areas: number;
+  values: number;
+}
+
+export interface SiteData {
+  areas: Area[];
+  areaByCode: Map<string, Area>;
+  indicators: Indicator[];
+  indicatorById: Map<string, Indicator>;
+  sources: Source[];
+  sourceById: Map<string, Source>;
+  breaks: Break[];
+  parts: SnapshotPart[];
+  rawWrittenAt: string;
+  coverage: Record<string, Coverage>;
+  /** indicator → area → series. */
+  series: Map<string, Map<string, SeriesData>>;
+}
+
+let cached: SiteData | undefined;
+
+/** The derived data folder (override with TILANNEKUVA_DERIVED for tests). */
+export function derivedDir(): string {
+  return process.env.TILANNEKUVA_DERIVED ?? join(process.cwd(), 'data', 'derived');
+}
+
+const num = (s: string | undefined) => (s === undefined || s === '' ? null : Number(s));
+
+/** Loads and indexes the derived data once per process. */
+export function loadSite(): SiteData {
+  if (cached) return cached;
+  const dir = derivedDir();
+  if (!existsSync(join(dir, 'observations.csv'))) {
+    throw new Error(`${dir}/observations.csv is missing: run npm run data (validate + derive) before building the site`);
+  }
+  const catalogue = JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8'));
+  const areas: Area[] = JSON.parse(readFileSync(join(dir, 'areas.json'), 'utf8'));
+  const series = new Map<string, Map<string, SeriesData>>();
+  const obs = readCsv(new Uint8Array(readFileSync(join(dir, 'observations.csv'))), { file: 'data/derived/observations.csv' });
+  for (const { values: r } of obs.rows) {
+    let byArea = series.get(r.indicator!);
+    if (!byArea) series.set(r.indicator!, (byArea = new Map()));
+    let s = byArea.get(r.area_code!);
+    if (!s) byArea.set(r.area_code!, (s = { indicator: r.indicator!, area: r.area_code!, points: [] }));
+    s.points.push({
+      period: r.period!,
+      value: num(r.value),
+      status: r.status as Status,
+      breaks: r.break ? r.break.split(';') : [],
+      yoy: null,
+      yoyPct: null,
+      yoyCrossesBreak: null,
+      yoyStatus: null,
+      avg12: null,
+      avg12From: null,
+      rank: null,
+      rankOf: null,
+      diffToCountry: null,
+    });
+  }
+  const comp = readCsv(new Uint8Array(readFileSync(join(dir, 'comparisons.csv'))), { file: 'data/derived/comparisons.csv' });
+  // Both files are sorted by indicator, area and period; walk them together.
+  let current: SeriesData | undefined;
+  let k = 0;
+  for (const { values: c } of comp.rows) {
+    if (!current || current.indicator !== c.indicator || current.area !== c.area_code) {
+      current = series.get(c.indicator!)?.get(c.area_code!);
+      k = 0;
+      if (!current) throw new Error(`comparisons.csv has ${c.indicator} ${c.area_code} but observations.csv does not`);
+    }
+    while (k < current.points.length && current.points[k]!.period !== c.period) k++;
+    const p = current.points[k];
+    if (!p) throw new Error(`comparisons.csv has ${c.indicator} ${c.area_code} ${c.period} but observations.csv does not`);
+    p.yoy = num(c.yoy_change);
+    p.yoyPct = num(c.yoy_change_pct);
+    p.yoyCrossesBreak = c.yoy_crosses_break === '' ? null : c.yoy_crosses_break === 'true';
+    p.yoyStatus = (c.yoy_status || null) as Point['yoyStatus'];
+    p.avg12 = num(c.avg_12m);
+    p.avg12From = c.avg_12m_from || null;
+    p.rank = num(c.rank);
+    p.rankOf = num(c.rank_of);
+    p.diffToCountry = num(c.diff_to_country);
+  }
+  const indicators: Indicator[] = catalogue.indicators;
+  const sources: Source[] = catalogue.sources;
+  cached = {
+    areas,
+    areaByCode: new Map(areas.map((a) => [a.code, a])),
+    indicators,
+    indicatorById: new Map(indicators.map((i) => [i.id, i])),
+    sources,
+    sourceById: new Map(sources.map((s) => [s.id, s])),
+    breaks: catalogue.breaks,
+    parts: catalogue.snapshot.parts,
+    rawWrittenAt: catalogue.snapshot.raw_written_at,
+    coverage: catalogue.coverage,
+    series,
+  };
+  return cached;
+}
+
+/** The series of an indicator in an area, or undefined. */
+export function seriesOf(site: SiteData, indicator: string, area: string): SeriesData | undefined {
+  return site.series.get(indicator)?.get(area);
+}
+
+/** The last point with a value (ok or lower bound). */
+export function latestPoint(s: SeriesData | undefined): Point | undefined {
+  if (!s) return undefined;
+  for (let i = s.points.length - 1; i >= 0; i--) {
+    const p = s.points[i]!;
+    if (p.value !== null) return p;
+  }
+  return undefined;
+}
+
+/** The most recent period in which an indicator has a value for the whole country or any area. */
+export function latestPeriod(site: SiteData, indicator: string): string | null {
+  return site.coverage[indicator]?.last ?? null;
+}
+
+/** Snapshot parts of a source's raw files (for data age and provenance notes). */
+export function partsOf(site: SiteData, sourceIds: readonly string[]): SnapshotPart[] {
+  return site.parts.filter((p) => sourceIds.includes(p.source) && p.format === 'json-stat2');
+}

@@ -1,0 +1,92 @@
+/**
+ * Small, pure selections over the site data that pages share: latest values, rank ranges,
+ * biggest movers, chart series. Every number still comes from the derived files.
+ */
+import type { Indicator } from '../schema/indicator.ts';
+import type { Area } from '../lib/derive/areas.ts';
+import { latestPoint, seriesOf, type Point, type SeriesData, type SiteData } from './site.ts';
+
+/** TE24 employment areas (TA01–TA45), in code order. */
+export function te24Areas(site: SiteData): Area[] {
+  return site.areas.filter((a) => a.level === 'employment_area' && a.te24 === true);
+}
+
+const byPeriod = new WeakMap<SeriesData, Map<string, Point>>();
+
+/** The point of a series at a period, if it has one (indexed once per series). */
+export function at(s: SeriesData | undefined, period: string | null): Point | undefined {
+  if (!s || !period) return undefined;
+  let index = byPeriod.get(s);
+  if (!index) byPeriod.set(s, (index = new Map(s.points.map((p) => [p.period, p]))));
+  return index.get(period);
+}
+
+/** Range of an area's rank over the last 12 periods that have a rank (inclusive of the latest). */
+export function rankRange(s: SeriesData | undefined): { min: number; max: number; periods: number } | null {
+  if (!s) return null;
+  const ranked = s.points.filter((p) => p.rank !== null).slice(-12);
+  if (ranked.length === 0) return null;
+  const ranks = ranked.map((p) => p.rank!);
+  return { min: Math.min(...ranks), max: Math.max(...ranks), periods: ranked.length };
+}
+
+/** The latest period in which at least `minAreas` TE24 areas have a year-on-year change. */
+export function latestComparablePeriod(site: SiteData, indicator: string, minAreas = 40): string | null {
+  const counts = new Map<string, number>();
+  for (const a of te24Areas(site)) {
+    for (const p of seriesOf(site, indicator, a.code)?.points ?? []) {
+      if (p.yoy !== null) counts.set(p.period, (counts.get(p.period) ?? 0) + 1);
+    }
+  }
+  const ok = [...counts].filter(([, n]) => n >= minAreas).map(([p]) => p).sort();
+  return ok.at(-1) ?? null;
+}
+
+export interface Mover {
+  area: Area;
+  point: Point;
+}
+
+/** The TE24 areas with the largest rises and falls (year on year) at a period. */
+export function movers(site: SiteData, indicator: string, period: string, n = 5): { rises: Mover[]; falls: Mover[] } {
+  const list: Mover[] = [];
+  for (const a of te24Areas(site)) {
+    const p = at(seriesOf(site, indicator, a.code), period);
+    if (p && p.yoy !== null) list.push({ area: a, point: p });
+  }
+  const byChange = [...list].sort((x, y) => y.point.yoy! - x.point.yoy! || x.area.code.localeCompare(y.area.code));
+  return {
+    rises: byChange.filter((m) => m.point.yoy! > 0).slice(0, n),
+    falls: byChange.filter((m) => m.point.yoy! < 0).reverse().slice(0, n),
+  };
+}
+
+/** Whether a series has enough periods to be drawn over time (at least two periods with a value). */
+export function drawable(s: SeriesData | undefined): boolean {
+  return (s?.points.filter((p) => p.value !== null).length ?? 0) >= 2;
+}
+
+/** Indicators in registry order (theme, then order). */
+export function orderedIndicators(site: SiteData): Indicator[] {
+  const themes = ['unemployment', 'groups', 'services', 'vacancies', 'benefits', 'population', 'survey'];
+  return [...site.indicators].sort((a, b) => themes.indexOf(a.theme) - themes.indexOf(b.theme) || a.order - b.order);
+}
+
+/** The latest point of an indicator for an area. */
+export function latestOf(site: SiteData, indicator: string, area: string): Point | undefined {
+  return latestPoint(seriesOf(site, indicator, area));
+}
+
+/** Restricts a series to the span where any of the given series has a value (for charts). */
+export function spanOf(series: readonly (SeriesData | undefined)[]): { from: string; to: string } | null {
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const s of series) {
+    for (const p of s?.points ?? []) {
+      if (p.value === null && p.status !== 'suppressed') continue;
+      if (from === null || p.period < from) from = p.period;
+      if (to === null || p.period > to) to = p.period;
+    }
+  }
+  return from && to ? { from, to } : null;
+}
