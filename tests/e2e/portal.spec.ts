@@ -1,0 +1,111 @@
+/**
+ * The portal's pages in a real browser. Expected numbers come from the source files
+ * (../shared/data/README.md, domain.md section 5): whole country 2026-06 unemployed 352,001 and
+ * register share 12.8 %; Helsinki 52,578 unemployed and 14.2 %.
+ */
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, plain } from './helpers.ts';
+
+const langs = ['fi', 'sv', 'en'] as const;
+const num = { fi: { u: '352 001', h: '52 578', hs: '14,2 %', cs: '12,8 %' }, sv: { u: '352 001', h: '52 578', hs: '14,2 %', cs: '12,8 %' }, en: { u: '352,001', h: '52,578', hs: '14.2 %', cs: '12.8 %' } };
+
+for (const lang of langs) {
+  test.describe(`${lang}`, () => {
+    test('front page shows the latest whole-country figures', async ({ page }) => {
+      await page.goto(`/${lang}/`);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
+      const cards = plain(await page.locator('.cards').innerText());
+      expect(cards).toContain(num[lang].u);
+      expect(cards).toContain(num[lang].cs);
+      await expectNoAxeViolations(page);
+    });
+
+    test('employment-area profile of Helsinki shows its figures and rank', async ({ page }) => {
+      await page.goto(`/${lang}/area/ta08/`);
+      const latest = plain(await page.locator('#latest').locator('..').innerText());
+      expect(latest).toContain(num[lang].h);
+      expect(latest).toContain(num[lang].hs);
+      // Rank among the 45 areas is shown as n/45.
+      expect(latest).toMatch(/\d+\/45/);
+      await expect(page.locator('figure.chart svg').first()).toBeVisible();
+      await expectNoAxeViolations(page);
+    });
+
+    test('municipality profile of Helsinki shows its figures and its employment area and region', async ({ page }) => {
+      await page.goto(`/${lang}/area/ku091/`);
+      const text = plain(await page.locator('main').innerText());
+      expect(text).toContain(num[lang].h);
+      expect(text).toContain(num[lang].hs);
+      await expect(page.locator('dl.facts a[href$="/area/ta08/"]')).toHaveCount(1);
+      await expect(page.locator('dl.facts a[href$="/area/mk01/"]')).toHaveCount(1);
+      await expectNoAxeViolations(page);
+    });
+
+    test('indicator page ranks the 45 employment areas with Helsinki at 14.2 %', async ({ page }) => {
+      await page.goto(`/${lang}/indicator/unemployment-share/`);
+      const rows = page.locator('table.sortable tbody tr');
+      await expect(rows).toHaveCount(46); // 45 ranked + Åland, not ranked
+      const helsinki = rows.filter({ has: page.locator('a[href$="/area/ta08/"]') });
+      expect(plain(await helsinki.innerText())).toContain(num[lang].hs);
+      expect(plain(await page.locator('tfoot').innerText())).toContain(num[lang].cs);
+      await expectNoAxeViolations(page);
+    });
+
+    test('methodology page gives the formula in source codes', async ({ page }) => {
+      await page.goto(`/${lang}/methodology/unemployment-share/`);
+      expect(plain(await page.locator('main').innerText())).toContain('100 × TYOTTOMATLOPUSSA / TYOVOIMATK');
+      await expectNoAxeViolations(page);
+    });
+  });
+}
+
+test('the language switch keeps the reader on the same page', async ({ page }) => {
+  await page.goto('/fi/area/ku091/');
+  await page.getByRole('link', { name: 'På svenska' }).click();
+  await expect(page).toHaveURL(/\/sv\/area\/ku091\/$/);
+  await expect(page.locator('h1')).toHaveText('Helsingfors');
+  await page.getByRole('link', { name: 'In English' }).click();
+  await expect(page).toHaveURL(/\/en\/area\/ku091\/$/);
+});
+
+test('the root address leads to the Finnish front page', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/fi\/$/);
+});
+
+test('a sortable ranking sorts by a column and announces the order', async ({ page }) => {
+  await page.goto('/en/indicator/unemployment-share/');
+  // Served order: highest value first, so Helsinki (14.2) comes after Lahti (17.8).
+  const names = () => page.locator('table.sortable tbody tr th').allInnerTexts();
+  const before = await names();
+  expect(before.indexOf('Lahti')).toBeLessThan(before.indexOf('Helsinki'));
+  await page.getByRole('button', { name: /Register unemployment share/ }).click();
+  await expect(page.locator('th[aria-sort="ascending"]')).toHaveCount(1);
+  const values = (await page.locator('table.sortable tbody tr td:nth-child(3)').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-value'))))
+    .filter((v) => v !== '')
+    .map(Number);
+  expect(values.length).toBe(46);
+  expect(values).toEqual([...values].sort((a, b) => a - b));
+  const after = await names();
+  expect(after.indexOf('Helsinki')).toBeLessThan(after.indexOf('Lahti'));
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('an area page is readable: figures, charts and tables are in the HTML', async ({ page }) => {
+    await page.goto('/fi/area/ta19/');
+    await expect(page.locator('h1')).toHaveText('Lahti');
+    await expect(page.locator('figure.chart svg').first()).toBeVisible();
+    await page.locator('figure.chart summary').first().click();
+    await expect(page.locator('figure.chart table').first()).toBeVisible();
+  });
+});
+
+test('a chart download holds exactly the rows of the chart (tidy format)', async ({ request }) => {
+  const res = await request.get('/data/charts/area-ta08-unemployment-share.csv');
+  expect(res.ok()).toBe(true);
+  const lines = (await res.text()).trim().split('\n');
+  expect(lines[0]).toBe('area_code,area_name,area_level,indicator,period,value,unit,status,break');
+  expect(lines).toContain('TA08,Helsinki,employment_area,unemployment-share,2026-06,14.2,percent,ok,');
+  expect(lines).toContain('SSS,Koko maa,country,unemployment-share,2026-06,12.8,percent,ok,');
+});
