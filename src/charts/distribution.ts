@@ -3,8 +3,9 @@
  * country marked as a labelled rule and, optionally, one area emphasised.
  */
 import * as Plot from '@observablehq/plot';
-import { formatNumber, type Lang } from '../i18n/index.ts';
-import { fixAria, serverDocument } from './dom.ts';
+import { formatNumber, type Lang } from '../i18n/format.ts';
+import { fixAria } from './aria.ts';
+import { serverDocument } from './dom.ts';
 
 export interface DistributionOptions {
   values: { code: string; name: string; value: number }[];

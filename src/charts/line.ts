@@ -5,8 +5,9 @@
  * dashed and peers are thin grey lines, so no meaning depends on colour alone.
  */
 import * as Plot from '@observablehq/plot';
-import { formatNumber, formatPeriodShort, type Lang } from '../i18n/index.ts';
-import { fixAria, serverDocument } from './dom.ts';
+import { utcYear } from 'd3';
+import { formatNumber, formatPeriodShort, type Lang } from '../i18n/format.ts';
+import { fixAria } from './aria.ts';
 
 export interface LinePoint {
   period: string;
@@ -37,6 +38,8 @@ export interface LineChartOptions {
   ariaDescription: string;
   width?: number;
   height?: number;
+  /** The DOM to render with: linkedom's at build time (src/charts/dom.ts), `window.document` in the browser. */
+  document: Document;
 }
 
 /** Periods become dates: months at their first day, years at 31 December. */
@@ -48,6 +51,11 @@ const COLOURS = { area: '#0b4f8a', country: '#3d3d3d', peer: '#9aa5b1' } as cons
 
 /** Renders the chart to an SVG string. */
 export function lineChart(o: LineChartOptions): string {
+  return (renderLineChart(o) as Element).outerHTML;
+}
+
+/** Renders the chart to an SVG element of `o.document`. */
+export function renderLineChart(o: LineChartOptions): Element {
   const rows = o.series.flatMap((s) =>
     s.points.map((p) => ({ key: s.key, label: s.label, role: s.role, date: periodDate(p.period), period: p.period, value: p.value, status: p.status })),
   );
@@ -64,9 +72,8 @@ export function lineChart(o: LineChartOptions): string {
   }
   const fmt = (v: number) => formatNumber(o.lang, v, o.unit === 'persons' || o.unit === 'euros' ? 0 : Math.min(o.decimals, 1));
   const years = new Set(valued.map((r) => r.period.slice(0, 4)));
-  const doc = serverDocument();
   const svg = Plot.plot({
-    document: doc,
+    document: o.document,
     width: o.width ?? 640,
     height: o.height ?? 260,
     marginLeft: 56,
@@ -75,7 +82,13 @@ export function lineChart(o: LineChartOptions): string {
     ariaLabel: o.ariaLabel,
     ariaDescription: o.ariaDescription,
     style: { fontSize: '12px', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif', color: '#1b1b1b', background: 'transparent' },
-    x: { type: 'utc', label: null, ...(years.size > 2 ? { tickFormat: '%Y' } : { tickFormat: (d: Date) => formatPeriodShort(d.toISOString().slice(0, 7)) }) },
+    // Whole years on the axis (one tick every n years, so the labels never repeat or crowd);
+    // for one or two years, months.
+    x: {
+      type: 'utc',
+      label: null,
+      ...(years.size > 2 ? { ticks: utcYear.every(Math.ceil(years.size / 8)) ?? undefined, tickFormat: '%Y' } : { tickFormat: (d: Date) => formatPeriodShort(d.toISOString().slice(0, 7)) }),
+    },
     y: { grid: true, label: null, tickFormat: fmt, zero: o.unit === 'persons' || o.unit === 'euros' },
     marks: [
       ...o.breaks.map((b) => Plot.ruleX([periodDate(b.period)], { stroke: '#8a1c1c', strokeDasharray: '4,3', ariaDescription: 'break' })),
@@ -104,5 +117,5 @@ export function lineChart(o: LineChartOptions): string {
       Plot.text(valued.filter((r) => r.label !== ''), Plot.selectLast({ x: 'date', y: 'value', z: 'key', text: 'label', dx: 6, textAnchor: 'start', fill: (d: { role: keyof typeof COLOURS }) => (d.role === 'peer' ? '#5b6670' : COLOURS[d.role]), ariaDescription: 'label' })),
     ],
   }) as unknown as Element;
-  return fixAria(svg).outerHTML;
+  return fixAria(svg);
 }

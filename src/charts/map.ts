@@ -6,7 +6,7 @@
 import { geoPath, geoTransverseMercator, scaleQuantile } from 'd3';
 import type { GeometryCollection, Topology, Polygon, MultiPolygon } from 'topojson-specification';
 import { feature, merge } from 'topojson-client';
-import { esc } from './dom.ts';
+import { esc } from './aria.ts';
 
 /** Light to dark, each step distinguishable; the darkest class keeps 3:1 against white borders. */
 export const PALETTE = ['#e8f1fa', '#b9d4ec', '#7eaed8', '#3f7fbd', '#0b4f8a'] as const;

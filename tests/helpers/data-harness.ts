@@ -1,19 +1,23 @@
 /**
- * Shared helpers for the data-pipeline tests: the project root, the shared real data, running a
+ * Shared helpers for the data-pipeline tests: the project root and fixture folders, running a
  * stage script as a child process with the test's own Node, a digest of every byte of a folder,
- * and looking up one cell of a JSON-stat dataset by its codes.
+ * a small JSON-stat reader and a small CSV line splitter of the tests' own.
+ *
+ * Everything here lives inside the repository: the tests must pass on a fresh clone, where the
+ * real data beside the project (../shared/data) does not exist.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { categoryCodes } from '../../src/lib/jsonstat.ts';
-import type { JsonStatDataset } from '../../src/schema/raw.ts';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-/** The real public data beside the project (../shared/data). */
-export const SHARED = join(ROOT, '..', 'shared', 'data');
 export const BAD_FIXTURES = join(ROOT, 'tests', 'fixtures', 'bad');
+/**
+ * Small real excerpts of ../shared/data with the same layout and file names, for running the
+ * acquire CLI (tests/fixtures/shared-mini/README.md).
+ */
+export const SHARED_MINI = join(ROOT, 'tests', 'fixtures', 'shared-mini');
 
 export interface RunResult {
   code: number | null;
@@ -49,22 +53,82 @@ export function folderDigest(dir: string): Record<string, string> {
   return out;
 }
 
+/** The parts of a JSON-stat 2.0 dataset the tests read (plain JSON, as written to disk). */
+export interface JsonStatLike {
+  id: string[];
+  size: number[];
+  dimension: Record<string, { category: { index?: string[] | Record<string, number>; label?: Record<string, string> } }>;
+  value: (number | null)[] | Record<string, number | null>;
+  status?: string | (string | null)[] | Record<string, string>;
+}
+
+/** One cell of a dataset: its number, or `null`, and the status symbol the source gave it. */
+export interface StatCell {
+  value: number | null;
+  status: string | null;
+}
+
+/** A JSON-stat dataset opened for lookups by code. */
+export interface StatTable {
+  /** The category codes of dimension `id`, in the dataset's order. */
+  codes(id: string): string[];
+  /** The cell at the given codes (every dimension must be named). */
+  cell(codes: Record<string, string>): StatCell;
+}
+
 /**
- * The value and status of the cell of `ds` at the given codes (every dimension must be named).
- * Written independently of the code under test: plain row-major indexing over `id` and `size`.
+ * Opens a JSON-stat 2.0 dataset for lookups. Written independently of the code under test
+ * (src/lib/jsonstat.ts, src/data/raw-cells.ts): plain row-major indexing over `id` and `size`,
+ * following the JSON-stat 2.0 rules for `index` (array, object or absent with one label), `value`
+ * and `status` (array, object, or one string for every cell).
  */
-export function cellAt(ds: JsonStatDataset, codes: Record<string, string>): { value: number | null; status: string | null } {
-  let pos = 0;
+export function jsonStat(ds: JsonStatLike): StatTable {
+  const codes = new Map<string, string[]>();
+  const position = new Map<string, Map<string, number>>();
   ds.id.forEach((id, k) => {
-    const code = codes[id];
-    if (code === undefined) throw new Error(`cellAt: no code given for dimension ${id}`);
-    const i = categoryCodes(ds, id).indexOf(code);
-    if (i < 0) throw new Error(`cellAt: ${code} is not a category of ${id}`);
-    pos = pos * ds.size[k]! + i;
+    const category = ds.dimension[id]?.category;
+    if (!category) throw new Error(`jsonStat: no dimension ${id}`);
+    const index = category.index;
+    let list: string[];
+    if (Array.isArray(index)) list = [...index];
+    else if (index) {
+      list = [];
+      for (const [code, i] of Object.entries(index)) list[i] = code;
+    } else list = Object.keys(category.label ?? {});
+    if (list.length !== ds.size[k] || list.some((c) => c === undefined)) throw new Error(`jsonStat: dimension ${id} does not have ${ds.size[k]} categories`);
+    codes.set(id, list);
+    position.set(id, new Map(list.map((c, i) => [c, i])));
   });
-  const value = Array.isArray(ds.value) ? ds.value[pos] : ds.value[String(pos)];
-  const st = ds.status === undefined ? undefined : Array.isArray(ds.status) ? ds.status[pos] : ds.status[String(pos)];
-  return { value: value ?? null, status: st ?? null };
+  return {
+    codes(id) {
+      const list = codes.get(id);
+      if (!list) throw new Error(`jsonStat: no dimension ${id}`);
+      return [...list];
+    },
+    cell(at) {
+      let pos = 0;
+      ds.id.forEach((id, k) => {
+        const code = at[id];
+        if (code === undefined) throw new Error(`jsonStat: no code given for dimension ${id}`);
+        const i = position.get(id)!.get(code);
+        if (i === undefined) throw new Error(`jsonStat: ${code} is not a category of ${id}`);
+        pos = pos * ds.size[k]! + i;
+      });
+      const value = Array.isArray(ds.value) ? ds.value[pos] : ds.value[String(pos)];
+      const st = ds.status === undefined ? undefined : typeof ds.status === 'string' ? ds.status : Array.isArray(ds.status) ? ds.status[pos] : ds.status[String(pos)];
+      return { value: value ?? null, status: st ?? null };
+    },
+  };
+}
+
+/** Reads a JSON-stat 2.0 file (e.g. one of data/raw) and opens it with {@link jsonStat}. */
+export function readJsonStat(path: string): StatTable {
+  return jsonStat(JSON.parse(readFileSync(path, 'utf8')) as JsonStatLike);
+}
+
+/** The value and status of the cell of `ds` at the given codes (every dimension must be named). */
+export function cellAt(ds: JsonStatLike, codes: Record<string, string>): StatCell {
+  return jsonStat(ds).cell(codes);
 }
 
 /**
@@ -93,8 +157,8 @@ export function splitLine(line: string, delimiter = ','): string[] {
   return out;
 }
 
-/** Reads a small CSV file of ../shared/data as records (header from the first line; CRLF or LF). */
-export function readSharedCsv(path: string, delimiter = ','): Record<string, string>[] {
+/** Reads a small CSV file as records (header from the first line; CRLF or LF; no line breaks inside fields). */
+export function readCsvRecords(path: string, delimiter = ','): Record<string, string>[] {
   const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l !== '');
   const header = splitLine(lines[0]!, delimiter);
   return lines.slice(1).map((l) => {

@@ -4,8 +4,9 @@
  * bad files are hand-made variants of the real formats (tests/fixtures/bad/README.md); the
  * `_good` files with the same rows prove the refusals are about the defect alone.
  *
- * The last test runs the acquire CLI on a copy of ../shared/data with one bad file and checks
- * that it exits 1 with one clear line and leaves the previous raw snapshot byte for byte as it was.
+ * The last test runs the acquire CLI on a copy of tests/fixtures/shared-mini (small real excerpts
+ * of ../shared/data with the same layout and file names) with one bad file and checks that it
+ * exits 1 with one clear line and leaves the previous raw snapshot byte for byte as it was.
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +17,7 @@ import { loadReference } from '../../src/data/reference.ts';
 import { InputError } from '../../src/lib/errors.ts';
 import type { JsonStatDataset } from '../../src/schema/raw.ts';
 import { importPxWebJson, importWideCsv, type ImportContext, type WideCsvSpec } from '../../scripts/lib/importers.ts';
-import { BAD_FIXTURES, ROOT, SHARED, cellAt, folderDigest, runScript } from '../helpers/data-harness.ts';
+import { BAD_FIXTURES, ROOT, SHARED_MINI, cellAt, folderDigest, runScript } from '../helpers/data-harness.ts';
 
 const ref = loadReference(ROOT);
 const ctx = (name: string): ImportContext => ({ path: join(BAD_FIXTURES, name), provenance: 'test fixture', ref, now: '2026-08-01T00:00:00Z' });
@@ -223,18 +224,21 @@ describe('scripts/acquire-files.ts with one bad input file', () => {
   test('exits 1 with one line naming file, row and field, and writes nothing', async () => {
     const from = join(dir, 'shared');
     const raw = join(dir, 'out', 'raw');
-    cpSync(SHARED, from, { recursive: true });
+    cpSync(SHARED_MINI, from, { recursive: true });
     // A previous snapshot, written by the same CLI from the good copy.
     const seed = await runScript('scripts/acquire-files.ts', ['--from', from, '--out', raw]);
     assert.equal(seed.code, 0, seed.stderr);
     const before = folderDigest(raw);
+    // 15 parts today (12r5 metadata in three languages and 12 datasets) and the manifest.
     assert.ok(Object.keys(before).length > 10 && 'manifest.json' in before, 'the seed run wrote a snapshot');
+    assert.ok('kela-unemployment-benefits/2018M01-2026M08.json' in before, Object.keys(before).join(', '));
 
-    // Row 30365 of the Kela file is "091;202608;38752" (Helsinki, 2026-08; ../shared/data/README.md).
+    // Row 8 of the excerpt of the Kela file is "091;202608;38752" (Helsinki, 2026-08; see
+    // tests/fixtures/shared-mini/README.md): it becomes the unknown municipality 999.
     const kela = join(from, 'kela', 'kela_saajat_kunnat_2018M01-2026M08.csv');
     const lines = readFileSync(kela, 'utf8').split('\n');
-    assert.equal(lines[30364], '091;202608;38752', 'precondition: the row to break');
-    lines[30364] = '999;202608;38752';
+    assert.equal(lines[7], '091;202608;38752', 'precondition: the row to break');
+    lines[7] = '999;202608;38752';
     writeFileSync(kela, lines.join('\n'));
 
     const r = await runScript('scripts/acquire-files.ts', ['--from', from, '--out', raw]);
@@ -243,7 +247,7 @@ describe('scripts/acquire-files.ts with one bad input file', () => {
     const errors = r.stderr.split('\n').filter((l) => l.startsWith('error:'));
     assert.equal(errors.length, 1, r.stderr);
     const line = errors[0]!;
-    assert.ok(line.includes('kela/kela_saajat_kunnat_2018M01-2026M08.csv, row 30365, field "kunta_nro"'), line);
+    assert.ok(line.includes('kela/kela_saajat_kunnat_2018M01-2026M08.csv, row 8, field "kunta_nro"'), line);
     assert.match(line, /KU999/);
     assert.ok(!/^\s+at /m.test(r.stderr), 'no stack trace');
 

@@ -2,15 +2,19 @@
  * The real snapshot end to end: `scripts/validate.ts` and `scripts/derive.ts` run once as child
  * processes on the repository's data/raw, data/reference and data/indicators, into a temporary
  * folder. The outputs are checked against facts of the source files: numbers stated in
- * ../shared/docs/domain.md ("Facts for tests") and ../shared/data/README.md, and values read
- * directly from ../shared/data. Nothing here is computed by the code under test.
+ * ../shared/docs/domain.md ("Facts for tests") and ../shared/data/README.md, written here by hand,
+ * and values read from the committed raw snapshot (data/raw: JSON-stat files the importer wrote
+ * from ../shared/data with the values unchanged; data/raw/manifest.json names each source file)
+ * and from data/reference/area-key.csv, with the tests' own JSON-stat and CSV readers
+ * (tests/helpers/data-harness.ts). Nothing outside the repository is read, and nothing here is
+ * computed by the code under test.
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SHARED, readSharedCsv, runScript, splitLine } from '../helpers/data-harness.ts';
+import { ROOT, readCsvRecords, readJsonStat, runScript, type StatCell } from '../helpers/data-harness.ts';
 
 interface Obs {
   level: string;
@@ -35,23 +39,49 @@ function valueOf(indicator: string, area: string, period: string, status = 'ok')
   return r.value;
 }
 
-/** ../shared/data/tyonv/12r5_2026M06_pxweb.json as code → { content code → text }. */
-function m06(): Map<string, Record<string, string>> {
-  const json = JSON.parse(readFileSync(join(SHARED, 'tyonv', '12r5_2026M06_pxweb.json'), 'utf8')) as {
-    columns: { code: string; type: string }[];
-    data: { key: string[]; values: string[] }[];
-  };
-  const contents = json.columns.filter((c) => c.type === 'c').map((c) => c.code);
-  return new Map(json.data.map((r) => [r.key[0]!, Object.fromEntries(contents.map((c, k) => [c, r.values[k]!]))]));
+/** The committed raw snapshot (values as in the source files; see data/raw/manifest.json). */
+const RAW = join(ROOT, 'data', 'raw');
+
+/** True if a source cell is withheld: no value, with the source's symbol `...`. */
+const withheld = (c: StatCell) => c.value === null && c.status === '...';
+
+/** A count of a source cell that is not withheld, as the derived files write it. */
+function count(c: StatCell, what: string): string {
+  assert.ok(typeof c.value === 'number' && c.status === null, `${what}: expected a value in the source, found ${JSON.stringify(c)}`);
+  return String(c.value);
 }
 
-/** Municipality (KUnnn) → its employment area and region, from ../shared/data/areas/kunnat_2025_tyollisyysalueet.csv. */
+/**
+ * 12r5 for 2026M06 (from ../shared/data/tyonv/12r5_2026M06_pxweb.json):
+ * data/raw/statfin-tyonv-12r5/2026M06.json, as area code → content code → cell.
+ */
+function m06(): Map<string, (content: string) => StatCell> {
+  const t = readJsonStat(join(RAW, 'statfin-tyonv-12r5', '2026M06.json'));
+  assert.deepEqual(t.codes('timeperiod_m'), ['2026M06']);
+  return new Map(t.codes('Alue').map((area) => [area, (content: string) => t.cell({ Alue: area, timeperiod_m: '2026M06', Tiedot: content })]));
+}
+
+/**
+ * Municipality (KUnnn) → its employment area and region in 2026-06, from data/reference/area-key.csv
+ * (the rows in force on 2026-06-30; exactly one of each level per municipality).
+ */
 function municipalities2025(): { code: string; ta: string; mk: string }[] {
-  return readSharedCsv(join(SHARED, 'areas', 'kunnat_2025_tyollisyysalueet.csv')).map((r) => ({
-    code: `KU${r['kunta']}`,
-    ta: r['tyollisyysalue_code']!,
-    mk: `MK${r['maakunta_code']!.padStart(2, '0')}`,
-  }));
+  const day = '2026-06-30';
+  const rows = readCsvRecords(join(ROOT, 'data', 'reference', 'area-key.csv')).filter(
+    (r) => r['valid_from']! <= day && (r['valid_to'] === '' || r['valid_to']! >= day),
+  );
+  const by = new Map<string, { ta: string[]; mk: string[] }>();
+  for (const r of rows) {
+    const m = by.get(r['municipality']!) ?? { ta: [], mk: [] };
+    if (r['level'] === 'employment_area') m.ta.push(r['area']!);
+    else if (r['level'] === 'region') m.mk.push(r['area']!);
+    else assert.fail(`area-key.csv: unknown level ${r['level']}`);
+    by.set(r['municipality']!, m);
+  }
+  return [...by].map(([code, m]) => {
+    assert.ok(m.ta.length === 1 && m.mk.length === 1 && /^TA\d{2}$/.test(m.ta[0]!) && /^MK\d{2}$/.test(m.mk[0]!), `${code}: ${JSON.stringify(m)}`);
+    return { code, ta: m.ta[0]!, mk: m.mk[0]! };
+  });
 }
 
 before(async () => {
@@ -125,12 +155,16 @@ describe('pipeline: whole country and Helsinki in 2026-06 (domain.md, M06)', () 
 
   test('every municipal unemployment share of 2026-06 equals the published TYOTOSUUS (or is withheld with it)', () => {
     let compared = 0;
-    for (const [area, row] of m06()) {
+    for (const [area, cell] of m06()) {
       if (!/^KU\d{3}$/.test(area) || area === 'KU199') continue;
       const r = o('unemployment-share', area, '2026-06');
-      if (row['TYOTOSUUS'] === '...') assert.equal(r?.status, 'suppressed', area);
+      const share = cell('TYOTOSUUS');
+      if (withheld(share)) assert.equal(r?.status, 'suppressed', area);
       else {
-        assert.equal(r?.value, row['TYOTOSUUS'], area);
+        // TYOTOSUUS is published with one decimal ("14.2", "10.0"); the raw file keeps it as a JSON number.
+        assert.ok(typeof share.value === 'number', `${area}: ${JSON.stringify(share)}`);
+        assert.equal(r?.value, share.value.toFixed(1), area);
+        assert.equal(r?.status, 'ok', area);
         compared++;
       }
     }
@@ -152,13 +186,16 @@ describe('pipeline: employment areas and regions in 2026-06', () => {
   test('every employment area is the sum of its member municipalities in the source, flagged where one is withheld', () => {
     const m = m06();
     const sums = new Map<string, { u: number; l: number; withheld: boolean }>();
-    for (const k of municipalities2025()) {
-      const row = m.get(k.code);
-      assert.ok(row, `${k.code} is in the 2026M06 file`);
+    const municipalities = municipalities2025();
+    assert.equal(municipalities.length, 308);
+    for (const k of municipalities) {
+      const cell = m.get(k.code);
+      assert.ok(cell, `${k.code} is in the 2026M06 file`);
       const acc = sums.get(k.ta) ?? { u: 0, l: 0, withheld: false };
-      if (row['TYOTTOMATLOPUSSA'] === '...') acc.withheld = true;
-      else acc.u += Number(row['TYOTTOMATLOPUSSA']);
-      acc.l += Number(row['TYOVOIMATK']);
+      const u = cell('TYOTTOMATLOPUSSA');
+      if (withheld(u)) acc.withheld = true;
+      else acc.u += Number(count(u, k.code));
+      acc.l += Number(count(cell('TYOVOIMATK'), k.code));
       sums.set(k.ta, acc);
     }
     assert.equal(sums.size, 46);
@@ -177,11 +214,11 @@ describe('pipeline: employment areas and regions in 2026-06', () => {
     assert.equal(byRegion.size, 19);
     let checked = 0;
     for (const [mk, members] of byRegion) {
-      const published = m.get(mk)!['TYOTTOMATLOPUSSA']!;
+      const published = count(m.get(mk)!('TYOTTOMATLOPUSSA'), mk);
       assert.equal(valueOf('unemployed', mk, '2026-06'), published, `${mk} is StatFin's own figure`);
-      const values = members.map((c) => m.get(c)!['TYOTTOMATLOPUSSA']!);
-      if (values.includes('...')) continue;
-      assert.equal(values.reduce((a, v) => a + Number(v), 0), Number(published), mk);
+      const cells = members.map((c) => m.get(c)!('TYOTTOMATLOPUSSA'));
+      if (cells.some((c) => withheld(c))) continue;
+      assert.equal(cells.reduce((a, c, k) => a + Number(count(c, members[k]!)), 0), Number(published), mk);
       checked++;
     }
     assert.equal(checked, 18, 'every region but Åland (MK21) has no withheld member');
@@ -215,11 +252,14 @@ describe('pipeline: history (K3, RATE, U4, population, Kela)', () => {
   });
 
   test('whole-country comparisons of 2023-10 follow from the K3 values', () => {
+    // data/raw/statfin-tyonv-12r5/2006M01-2023M10.json (from ../shared/data/tyonv/12r5_kunnat_2006M01-2023M10.csv).
+    const t = readJsonStat(join(RAW, 'statfin-tyonv-12r5', '2006M01-2023M10.json'));
     const k3 = new Map<string, [number, number]>();
-    for (const line of readFileSync(join(SHARED, 'tyonv', '12r5_kunnat_2006M01-2023M10.csv'), 'utf8').split('\n')) {
-      if (!line.startsWith('"SSS"')) continue;
-      const f = splitLine(line);
-      k3.set(f[1]!.replace('M', '-'), [Number(f[2]), Number(f[3])]);
+    for (const month of t.codes('timeperiod_m')) {
+      const u = t.cell({ Alue: 'SSS', timeperiod_m: month, Tiedot: 'TYOTTOMATLOPUSSA' });
+      const l = t.cell({ Alue: 'SSS', timeperiod_m: month, Tiedot: 'TYOVOIMATK' });
+      if (u.value === null && u.status === null) continue;
+      k3.set(month.replace('M', '-'), [Number(count(u, `SSS ${month}`)), Number(count(l, `SSS ${month}`))]);
     }
     assert.equal(k3.size, 214);
     const months = ['2022-11', '2022-12', '2023-01', '2023-02', '2023-03', '2023-04', '2023-05', '2023-06', '2023-07', '2023-08', '2023-09', '2023-10'];
@@ -259,26 +299,39 @@ describe('pipeline: history (K3, RATE, U4, population, Kela)', () => {
 
   test('for every municipality-month 2007-01…2023-10 with a published TYOTOSUUS, the derived share equals it (61567 months)', () => {
     let compared = 0;
-    let withheld = 0;
+    let withheldCells = 0;
     const wrong: string[] = [];
-    const lines = readFileSync(join(SHARED, 'tyonv', '12r5_TYOTOSUUS_kunnat_2007M01-2025M01.csv'), 'utf8').split('\n');
-    for (const line of lines.slice(1)) {
-      if (line === '') continue;
-      const [area, month, rate] = splitLine(line) as [string, string, string];
-      const period = month.replace('M', '-');
-      if (period > '2023-10') continue;
-      const r = o('unemployment-share', area, period);
-      if (rate === '...') {
-        withheld++;
-        if (r?.status !== 'suppressed') wrong.push(`${area} ${period}: withheld, derived ${r?.status}`);
-        continue;
+    // data/raw/statfin-tyonv-12r5/TYOTOSUUS-2007M01-2025M01.json (from ../shared/data/tyonv/12r5_TYOTOSUUS_kunnat_2007M01-2025M01.csv,
+    // which has a row for each of the 308 municipalities × 217 months).
+    const t = readJsonStat(join(RAW, 'statfin-tyonv-12r5', 'TYOTOSUUS-2007M01-2025M01.json'));
+    const areaCodes = t.codes('Alue');
+    const months = t.codes('timeperiod_m');
+    assert.equal(areaCodes.length, 308);
+    assert.deepEqual([months.length, months[0], months.at(-1)], [217, '2007M01', '2025M01']);
+    for (const area of areaCodes) {
+      for (const month of months) {
+        const period = month.replace('M', '-');
+        if (period > '2023-10') continue;
+        const cell = t.cell({ Alue: area, timeperiod_m: month, Tiedot: 'TYOTOSUUS' });
+        const r = o('unemployment-share', area, period);
+        if (withheld(cell)) {
+          withheldCells++;
+          if (r?.status !== 'suppressed') wrong.push(`${area} ${period}: withheld, derived ${r?.status}`);
+          continue;
+        }
+        if (typeof cell.value !== 'number' || cell.status !== null) {
+          wrong.push(`${area} ${period}: no value in the source (${JSON.stringify(cell)})`);
+          continue;
+        }
+        compared++;
+        // Published with one decimal; the raw file keeps it as a JSON number.
+        const rate = cell.value.toFixed(1);
+        if (r?.value !== rate || r.status !== 'ok') wrong.push(`${area} ${period}: ${rate}, derived ${r?.value} ${r?.status}`);
       }
-      compared++;
-      if (r?.value !== rate || r.status !== 'ok') wrong.push(`${area} ${period}: ${rate}, derived ${r?.value} ${r?.status}`);
     }
     assert.deepEqual(wrong.slice(0, 10), []);
     assert.equal(compared, 61567);
-    assert.ok(withheld > 0);
+    assert.ok(withheldCells > 0);
   });
 
   test('the activation rate is taken as published: 29.6 in 2022-02', () => {
@@ -292,9 +345,16 @@ describe('pipeline: history (K3, RATE, U4, population, Kela)', () => {
   });
 
   test("every employment area's 2025 population equals Statistics Finland's own TA value (11ra)", () => {
-    const rows = readSharedCsv(join(SHARED, 'areas', 'tyollisyysalueet_2025.csv'));
-    assert.equal(rows.length, 46);
-    for (const r of rows) assert.equal(valueOf('population', r['tyollisyysalue_code']!, '2025'), r['vaesto_statfin_11ra_TA'], r['tyollisyysalue_code']);
+    // data/raw/statfin-vaerak-11ra/2025.json (from ../shared/data/population/11ra_2025_pxweb.json).
+    const t = readJsonStat(join(RAW, 'statfin-vaerak-11ra', '2025.json'));
+    const tas = t.codes('alue_23_20260101').filter((c) => /^TA\d{2}$/.test(c));
+    assert.equal(tas.length, 46);
+    for (const ta of tas) {
+      const published = count(t.cell({ alue_23_20260101: ta, timeperiod_y: '2025', Tiedot: 'vaerak-vaesto' }), ta);
+      assert.equal(valueOf('population', ta, '2025'), published, ta);
+    }
+    // Helsinki is a single-municipality area: TA08 has Helsinki's population (written by hand above).
+    assert.equal(valueOf('population', 'TA08', '2025'), '694392');
   });
 
   test('Kela recipients: Helsinki 37167 (2026-05) and 38752 (2026-08), and never summed into larger areas', () => {

@@ -1,0 +1,73 @@
+/**
+ * Writes every download of the site into a folder (default data/derived/downloads/, copied into
+ * dist/data/ by scripts/build-site.ts): per indicator and per area a tidy CSV, an Excel workbook
+ * with a notes sheet and JSON-stat 2.0; the CSV of every chart; the whole dataset as one archive;
+ * postal codes; the Frictionless Data Package that lists them all, and its table schemas.
+ * Runs beside the Astro build (two cores), reading the same derived data.
+ *
+ * Usage: node scripts/build-downloads.ts [--out <folder>]
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { strToU8, zipSync } from 'fflate';
+import { chartCsv } from '../src/data/charts.ts';
+import { allChartSpecs, archiveReadme, COMPARISONS_SCHEMA, dataPackage, DataPackage, postcodes, TIDY_SCHEMA } from '../src/data/datapackage.ts';
+import { areaRows, csvOf, indicatorRows, jsonStatOf, notesOf, xlsxOf } from '../src/data/downloads.ts';
+import { loadReference } from '../src/data/reference.ts';
+import { derivedDir, loadSite } from '../src/data/site.ts';
+import { ROOT, option, runMain } from './lib/args.ts';
+
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const out = resolve(ROOT, option('out', 'data/derived/downloads'));
+  rmSync(out, { recursive: true, force: true });
+  for (const d of ['indicators', 'areas', 'charts', 'schemas']) mkdirSync(join(out, d), { recursive: true });
+  const site = loadSite();
+  const write = (path: string, data: string | Uint8Array) => writeFileSync(join(out, path), data);
+
+  for (const ind of site.indicators) {
+    const rows = indicatorRows(site, ind);
+    write(`indicators/${ind.id}.csv`, csvOf(rows));
+    write(`indicators/${ind.id}.xlsx`, await xlsxOf(rows, notesOf(site, { kind: 'indicator', ind })));
+    write(`indicators/${ind.id}.json`, JSON.stringify(jsonStatOf(site, rows, 'area', `${ind.name.fi} (${ind.id})`, ind.sources)));
+  }
+  for (const a of site.areas) {
+    const code = a.code.toLowerCase();
+    const rows = areaRows(site, a.code);
+    const sources = [...new Set(site.indicators.filter((i) => site.series.get(i.id)?.has(a.code)).flatMap((i) => i.sources))];
+    write(`areas/${code}.csv`, csvOf(rows));
+    write(`areas/${code}.xlsx`, await xlsxOf(rows, notesOf(site, { kind: 'area', code: a.code })));
+    write(`areas/${code}.json`, JSON.stringify(jsonStatOf(site, rows, 'indicator', `${a.name.fi} (${a.code})`, sources)));
+  }
+  for (const spec of allChartSpecs(site)) write(`charts/${spec.slug}.csv`, chartCsv(site, spec));
+
+  const dir = derivedDir();
+  const observations = readFileSync(join(dir, 'observations.csv'));
+  const comparisons = readFileSync(join(dir, 'comparisons.csv'));
+  write('observations.csv', observations);
+  write('comparisons.csv', comparisons);
+  const mergers = new Map(loadReference(ROOT).mergers.map((m) => [m.from, m.to]));
+  write('postcodes.json', JSON.stringify(postcodes(site, mergers)));
+  write(
+    'tilannekuva.zip',
+    zipSync(
+      {
+        'tilannekuva/README.txt': strToU8(archiveReadme(site)),
+        'tilannekuva/observations.csv': new Uint8Array(observations),
+        'tilannekuva/comparisons.csv': new Uint8Array(comparisons),
+        'tilannekuva/areas.json': new Uint8Array(readFileSync(join(dir, 'areas.json'))),
+        'tilannekuva/indicators.json': strToU8(JSON.stringify(site.indicators, null, 1)),
+        'tilannekuva/sources.json': strToU8(JSON.stringify(site.sources, null, 1)),
+      },
+      { level: 4, mtime: new Date(site.rawWrittenAt) },
+    ),
+  );
+  write('schemas/tidy.json', JSON.stringify(TIDY_SCHEMA, null, 1));
+  write('schemas/comparisons.json', JSON.stringify(COMPARISONS_SCHEMA, null, 1));
+  const pkg = dataPackage(site);
+  DataPackage.parse(pkg);
+  write('datapackage.json', JSON.stringify(pkg, null, 1));
+  console.error(`downloads: ${pkg.resources.length} files listed in datapackage.json → ${out.slice(ROOT.length + 1)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+runMain(main);

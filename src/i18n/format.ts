@@ -1,0 +1,67 @@
+/**
+ * Locale formatting of numbers, values and periods. Kept apart from the UI dictionaries so that
+ * browser code (charts, the comparison tool) can use it without loading every translation.
+ */
+export const LANGS = ['fi', 'sv', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** BCP 47 locale of each language for Intl formatting. */
+export const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A number in the page's locale: "352 001" and "14,2" in fi/sv (no-break spaces), "352,001" and "14.2" in en. */
+export function formatNumber(lang: Lang, value: number, decimals = 0): string {
+  const key = `${lang}|${decimals}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: decimals, maximumFractionDigits: decimals })));
+  // Intl writes a minus sign U+2212 in fi/sv; that is the typographically correct sign.
+  return f.format(value);
+}
+
+/** A signed change: "+1 234", "−0,4". */
+export function formatChange(lang: Lang, value: number, decimals = 0): string {
+  const s = formatNumber(lang, Math.abs(value), decimals);
+  return value > 0 ? `+${s}` : value < 0 ? `\u2212${s}` : s;
+}
+
+/** A value with its unit: "14,2 %", "352 001", "13,2", "78 856 829 €". */
+export function formatValue(lang: Lang, value: number, unit: string, decimals: number): string {
+  const n = formatNumber(lang, value, decimals);
+  if (unit === 'percent') return `${n}\u00a0%`;
+  if (unit === 'euros') return lang === 'en' ? `€${n}` : `${n}\u00a0€`;
+  return n;
+}
+
+const MONTHS: Record<Lang, string[]> = {
+  fi: ['tammikuu', 'helmikuu', 'maaliskuu', 'huhtikuu', 'toukokuu', 'kesäkuu', 'heinäkuu', 'elokuu', 'syyskuu', 'lokakuu', 'marraskuu', 'joulukuu'],
+  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** A period in words: "kesäkuu 2026", "juni 2026", "June 2026"; a year stays a year. */
+export function formatPeriod(lang: Lang, period: string): string {
+  if (period.length === 4) return period;
+  return `${MONTHS[lang][Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
+}
+
+/** A short period for table columns and axes: "6/2026". */
+export function formatPeriodShort(period: string): string {
+  if (period.length === 4) return period;
+  return `${Number(period.slice(5, 7))}/${period.slice(0, 4)}`;
+}
+
+const dateFormats = new Map<Lang, Intl.DateTimeFormat>();
+
+/** A date (ISO) in the page's language: "21.7.2026" / "21 July 2026". */
+export function formatDate(lang: Lang, iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  let f = dateFormats.get(lang);
+  if (!f) {
+    f = new Intl.DateTimeFormat(LOCALES[lang], lang === 'en' ? { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Helsinki' } : { day: 'numeric', month: 'numeric', year: 'numeric', timeZone: 'Europe/Helsinki' });
+    dateFormats.set(lang, f);
+  }
+  return f.format(d);
+}
+
