@@ -3,7 +3,9 @@ import { defineConfig } from 'astro/config';
 
 // A static site: every page is rendered at build time from data/derived (see README).
 export default defineConfig({
-  site: 'https://tilannekuva.example.fi',
+  // The public address, if known at build time (citations and embed codes); otherwise pages
+  // fill in the address they are served from.
+  site: process.env.SITE_URL || undefined,
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },

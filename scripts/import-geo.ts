@@ -24,7 +24,7 @@ const Topology = z.object({
         z.object({
           type: z.enum(['Polygon', 'MultiPolygon']),
           arcs: z.array(z.unknown()),
-          properties: z.object({ kunta_k: z.string().regex(/^KU\d{3}$/) }).passthrough(),
+          properties: z.object({ kunta_k: z.string().regex(/^KU\d{3}$/) }).loose(),
         }),
       ),
     }),

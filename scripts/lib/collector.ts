@@ -83,7 +83,7 @@ export class CellCollector {
 
   /** Builds the dense dataset; absent combinations become `null` cells without status. */
   build(options: BuildOptions): JsonStatDataset {
-    const codes = this.dims.map((d, k) => {
+    const codes = this.dims.map((_d, k) => {
       const list: string[] = [];
       for (const [c, i] of this.index[k]!) list[i] = c;
       return list;

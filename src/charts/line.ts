@@ -23,6 +23,8 @@ export interface LineSeries {
   /** `area` = the subject (strong), `country` (dashed), `peer` (thin grey). */
   role: 'area' | 'country' | 'peer';
   points: LinePoint[];
+  /** Colour of an `area` line when several are compared (default: the portal's blue). */
+  colour?: string;
 }
 
 export interface LineChartOptions {
@@ -56,8 +58,9 @@ export function lineChart(o: LineChartOptions): string {
 
 /** Renders the chart to an SVG element of `o.document`. */
 export function renderLineChart(o: LineChartOptions): Element {
+  const colourOf = new Map(o.series.map((s) => [s.key, s.role === 'area' ? (s.colour ?? COLOURS.area) : COLOURS[s.role]]));
   const rows = o.series.flatMap((s) =>
-    s.points.map((p) => ({ key: s.key, label: s.label, role: s.role, date: periodDate(p.period), period: p.period, value: p.value, status: p.status })),
+    s.points.map((p) => ({ key: s.key, label: s.label, role: s.role, colour: colourOf.get(s.key)!, date: periodDate(p.period), period: p.period, value: p.value, status: p.status })),
   );
   const valued = rows.filter((r) => r.value !== null);
   // A value whose neighbours (in its own series) have no value would be invisible as a line.
@@ -67,7 +70,7 @@ export function renderLineChart(o: LineChartOptions): Element {
       if (p.value === null || p.status !== 'ok') return;
       const before = s.points[i - 1]?.value ?? null;
       const after = s.points[i + 1]?.value ?? null;
-      if (before === null && after === null) isolated.push({ key: s.key, label: s.label, role: s.role, date: periodDate(p.period), period: p.period, value: p.value, status: p.status });
+      if (before === null && after === null) isolated.push({ key: s.key, label: s.label, role: s.role, colour: colourOf.get(s.key)!, date: periodDate(p.period), period: p.period, value: p.value, status: p.status });
     });
   }
   const fmt = (v: number) => formatNumber(o.lang, v, o.unit === 'persons' || o.unit === 'euros' ? 0 : Math.min(o.decimals, 1));
@@ -77,7 +80,7 @@ export function renderLineChart(o: LineChartOptions): Element {
     width: o.width ?? 640,
     height: o.height ?? 260,
     marginLeft: 56,
-    marginRight: 110,
+    marginRight: 130,
     marginTop: 22,
     ariaLabel: o.ariaLabel,
     ariaDescription: o.ariaDescription,
@@ -95,26 +98,29 @@ export function renderLineChart(o: LineChartOptions): Element {
       ...o.breaks.map((b) =>
         Plot.text([b], { x: () => periodDate(b.period), frameAnchor: 'top', dy: -14, text: 'label', fill: '#8a1c1c', textAnchor: 'start', dx: 3, ariaDescription: 'break label' }),
       ),
-      // One line mark per role, so each role has constant styles (peers under country under area).
-      ...(['peer', 'country', 'area'] as const).map((role) =>
+      // One line mark per role (per series for coloured comparisons), so each has constant
+      // styles: peers under the country under the areas.
+      ...(['peer', 'country', 'area'] as const).flatMap((role) =>
+        (role === 'area' ? o.series.filter((s) => s.role === 'area').map((s) => [s.key, s.colour ?? COLOURS.area] as const) : [[null, COLOURS[role]] as const]).map(([key, colour]) =>
         Plot.lineY(
-          rows.filter((r) => r.role === role),
+          rows.filter((r) => r.role === role && (key === null || r.key === key)),
           {
             x: 'date',
             y: 'value',
             z: 'key',
-            stroke: COLOURS[role],
+            stroke: colour,
             strokeWidth: role === 'area' ? 2.5 : role === 'country' ? 1.8 : 1,
             strokeDasharray: role === 'country' ? '6,3' : undefined,
             ariaDescription: `${role} line`,
           },
         ),
+        ),
       ),
       // Single values (a period with no neighbour) would be invisible as a line: draw a dot.
-      Plot.dot(isolated, { x: 'date', y: 'value', r: 2.5, fill: (d: { role: keyof typeof COLOURS }) => COLOURS[d.role], ariaDescription: 'single value' }),
-      Plot.dot(valued.filter((r) => r.status === 'lower_bound'), { x: 'date', y: 'value', r: 3.5, stroke: (d: { role: keyof typeof COLOURS }) => COLOURS[d.role], fill: 'white', ariaDescription: 'lower bound' }),
+      Plot.dot(isolated, { x: 'date', y: 'value', r: 2.5, fill: (d: { colour: string }) => d.colour, ariaDescription: 'single value' }),
+      Plot.dot(valued.filter((r) => r.status === 'lower_bound'), { x: 'date', y: 'value', r: 3.5, stroke: (d: { colour: string }) => d.colour, fill: 'white', ariaDescription: 'lower bound' }),
       Plot.dot(rows.filter((r) => r.status === 'suppressed'), { x: 'date', frameAnchor: 'bottom', symbol: 'times', r: 3.5, stroke: '#8a1c1c', ariaDescription: 'withheld' }),
-      Plot.text(valued.filter((r) => r.label !== ''), Plot.selectLast({ x: 'date', y: 'value', z: 'key', text: 'label', dx: 6, textAnchor: 'start', fill: (d: { role: keyof typeof COLOURS }) => (d.role === 'peer' ? '#5b6670' : COLOURS[d.role]), ariaDescription: 'label' })),
+      Plot.text(valued.filter((r) => r.label !== ''), Plot.selectLast({ x: 'date', y: 'value', z: 'key', text: 'label', dx: 6, textAnchor: 'start', fill: (d: { role: string; colour: string }) => (d.role === 'peer' ? '#5b6670' : d.colour), ariaDescription: 'label' })),
     ],
   }) as unknown as Element;
   return fixAria(svg);

@@ -58,7 +58,7 @@ export const DataPackage = z.object({
         path: z.string().refine((p) => !p.startsWith('/') && !p.includes('..'), 'paths are relative POSIX paths'),
         format: z.string(),
         mediatype: z.string(),
-        schema: z.union([z.string(), z.object({ fields: z.array(z.object({ name: z.string(), type: z.string() }).passthrough()) }).passthrough()]).optional(),
+        schema: z.union([z.string(), z.object({ fields: z.array(z.object({ name: z.string(), type: z.string() }).loose()) }).loose()]).optional(),
         licenses: z.array(z.object({ name: z.string(), path: z.string(), title: z.string() })).optional(),
         sources: z.array(z.object({ title: z.string(), path: z.string().optional() })).optional(),
       }),

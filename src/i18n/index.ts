@@ -7,7 +7,7 @@ import en from './en.json' with { type: 'json' };
 import fi from './fi.json' with { type: 'json' };
 import sv from './sv.json' with { type: 'json' };
 
-import { LANGS, type Lang } from './format.ts';
+import type { Lang } from './format.ts';
 
 export { LANGS, LOCALES, formatChange, formatDate, formatNumber, formatPeriod, formatPeriodShort, formatValue, type Lang } from './format.ts';
 export type Key = keyof typeof fi;
@@ -32,6 +32,13 @@ export function checkDictionaries(dicts: Record<string, Record<string, string>> 
   if (problems.length) throw new Error(`Translations are incomplete:\n${problems.join('\n')}`);
 }
 checkDictionaries();
+
+/** The UI string `key` in `lang` with its `{placeholders}` left in (for browser code that fills them). */
+export function template(lang: Lang, key: Key): string {
+  const text = DICTS[lang][key];
+  if (text === undefined) throw new Error(`missing translation "${key}" for ${lang}`);
+  return text;
+}
 
 /** The UI string `key` in `lang`, with `{name}` placeholders filled from `params`. */
 export function t(lang: Lang, key: Key, params: Record<string, string | number> = {}): string {

@@ -84,7 +84,7 @@ export const MergerRow = z.object({
   /** Date of the merger (the first day of the new division). */
   date: IsoDate,
   /** Public source stating the merger. */
-  source_url: z.string().url(),
+  source_url: z.url(),
 });
 export type MergerRow = z.infer<typeof MergerRow>;
 

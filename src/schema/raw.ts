@@ -38,7 +38,7 @@ export const JsonStatDimension = z.object({
     unit: z
       .record(
         z.string(),
-        z.object({ base: z.string().optional(), decimals: z.number().int().optional() }).passthrough(),
+        z.object({ base: z.string().optional(), decimals: z.number().int().optional() }).loose(),
       )
       .optional(),
   }),
@@ -85,7 +85,7 @@ export const Origin = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('api'),
     /** The URL that was requested. */
-    url: z.string().url(),
+    url: z.url(),
     /** HTTP method used. */
     method: z.enum(['GET', 'POST']),
     /** The JSON query body sent with a POST. */
@@ -124,9 +124,9 @@ export const ManifestEntry = z.object({
   lang: z.enum(LANGS),
   origin: Origin,
   /** When the acquire stage read the source (ISO 8601, UTC). */
-  retrieved_at: z.string().datetime(),
+  retrieved_at: z.iso.datetime(),
   /** The source's own `updated` stamp for this table, normalised to ISO 8601; null if unknown. */
-  source_updated: z.string().datetime().nullable(),
+  source_updated: z.iso.datetime().nullable(),
   /** The source's own source/producer text in each language it was read in. */
   source_text: LocalText.nullable(),
   /** SHA-256 of the raw file as written. */
@@ -141,7 +141,7 @@ export const Manifest = z.object({
   /** Format version of this manifest. */
   version: z.literal(1),
   /** When this snapshot was last written (ISO 8601, UTC). */
-  written_at: z.string().datetime(),
+  written_at: z.iso.datetime(),
   entries: z.array(ManifestEntry),
 });
 export type Manifest = z.infer<typeof Manifest>;

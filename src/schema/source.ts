@@ -18,7 +18,7 @@ export type Trilingual = z.infer<typeof Trilingual>;
 /** How to reach a PxWeb table (Statistics Finland's API v1). */
 export const PxWebTable = z.object({
   /** Base of the API without language, e.g. `https://pxdata.stat.fi/PxWeb/api/v1`. */
-  base: z.string().url(),
+  base: z.url(),
   /** Database, e.g. `StatFin`. */
   database: z.string().min(1),
   /** Table path after the database, with the short id of June 2026, e.g. `tyonv/12r5.px`. */
@@ -50,14 +50,14 @@ export const Source = z.object({
     /** Short licence name, e.g. `CC BY 4.0`. */
     name: z.string().min(1),
     /** URL of the licence text. */
-    url: z.string().url(),
+    url: z.url(),
     /** Whether the licence is confirmed by the producer's own terms (false = stated as unverified on the site). */
     verified: z.boolean(),
   }),
   /** Attribution line the licence requires; `{table}` and `{date}` are filled in. */
   attribution: Trilingual,
   /** Public page describing the statistics. */
-  url: z.string().url(),
+  url: z.url(),
   /** How often the source publishes new data. */
   frequency: Trilingual,
   /** The live API table, if the acquire stage can refresh this source from PxWeb. */

@@ -1,0 +1,48 @@
+/** The configuration the comparison tool and embed pages pass to the browser (names, units, strings). */
+import type { CompareConfig } from '../client/compare.ts';
+import { pick, t, template, type Key, type Lang } from '../i18n/index.ts';
+import type { SiteData } from './site.ts';
+import { orderedIndicators } from './views.ts';
+
+const STRING_KEYS: Key[] = [
+  'compare.remove',
+  'compare.removeArea',
+  'compare.removeIndicator',
+  'compare.empty',
+  'compare.noData',
+  'compare.loadError',
+  'compare.unknownArea',
+  'compare.tooMany',
+  'compare.announce',
+  'compare.chartDesc',
+  'compare.source',
+  'table.period',
+  'status.suppressed',
+  'status.lower_bound',
+  'status.incomplete',
+];
+
+/** Indicators the tool offers: those with values for more than one period (a series to draw). */
+export function compareConfig(site: SiteData, lang: Lang, embed = false): CompareConfig {
+  const indicators: CompareConfig['indicators'] = {};
+  for (const ind of orderedIndicators(site)) {
+    indicators[ind.id] = {
+      name: pick(lang, ind.name),
+      short: pick(lang, ind.short_name),
+      unit: ind.unit,
+      decimals: ind.decimals,
+      source: ind.sources.map((s) => pick(lang, site.sourceById.get(s)!.name)).join('; '),
+      breaks: site.breaks.filter((b) => ind.breaks.includes(b.id)).map((b) => ({ id: b.id, period: b.period, label: pick(lang, b.label) })),
+    };
+  }
+  return {
+    lang,
+    embed,
+    areas: Object.fromEntries(site.areas.map((a) => [a.code, a.code === 'SSS' ? t(lang, 'level.country') : pick(lang, a.name)])),
+    areaInfo: Object.fromEntries(site.areas.map((a) => [a.code, { level: a.level, fi: a.name.fi }])),
+    levelNames: Object.fromEntries((['country', 'employment_area', 'region', 'municipality'] as const).map((l) => [l, t(lang, `level.${l}`).toLowerCase()])),
+    indicators,
+    strings: Object.fromEntries(STRING_KEYS.map((k) => [k, template(lang, k)])),
+    defaults: { areas: ['TA08', 'TA19', 'TA41'], indicators: ['unemployment-share'] },
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * The data catalogue: /data/datapackage.json is a Frictionless Data Package whose every file
+ * exists in the built site and parses (CSV against its table schema, JSON, Excel workbooks and
+ * the zip archive). Read from dist/ directly: thousands of files.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { unzipSync, strFromU8 } from 'fflate';
+
+const DATA = join(process.cwd(), 'dist', 'data');
+
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (q) {
+      if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+      else if (c === '"') q = false;
+      else cur += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') out.push(cur), (cur = '');
+    else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+test('datapackage.json is a valid data package and every file exists and parses', async ({ request }) => {
+  test.setTimeout(120_000);
+  const res = await request.get('/data/datapackage.json');
+  expect(res.ok()).toBe(true);
+  const pkg = await res.json();
+  // Data Package spec: name pattern, resources with unique names and relative paths, licences.
+  expect(pkg.name).toMatch(/^[a-z0-9._-]+$/);
+  expect(pkg.licenses.length).toBeGreaterThan(0);
+  const problems: string[] = [];
+  const names = new Set<string>();
+  const schemas = new Map<string, { fields: { name: string; type: string; constraints?: { enum?: string[] } }[] }>();
+  for (const r of pkg.resources as { name: string; path: string; format: string; schema?: string }[]) {
+    if (!/^[a-z0-9._-]+$/.test(r.name)) problems.push(`bad name ${r.name}`);
+    if (names.has(r.name)) problems.push(`duplicate resource name ${r.name}`);
+    names.add(r.name);
+    if (r.path.startsWith('/') || r.path.includes('..')) problems.push(`path not relative: ${r.path}`);
+    const file = join(DATA, r.path);
+    if (!existsSync(file)) {
+      problems.push(`missing: ${r.path}`);
+      continue;
+    }
+    const bytes = readFileSync(file);
+    if (r.format === 'csv') {
+      if (!r.schema) {
+        problems.push(`${r.path}: no schema`);
+        continue;
+      }
+      if (!schemas.has(r.schema)) schemas.set(r.schema, JSON.parse(readFileSync(join(DATA, r.schema), 'utf8')));
+      const schema = schemas.get(r.schema)!;
+      const lines = bytes.toString('utf8').split('\n').filter(Boolean);
+      if (parseCsvLine(lines[0]!).join(',') !== schema.fields.map((f) => f.name).join(',')) problems.push(`${r.path}: header differs from ${r.schema}`);
+      // Every row: width, numbers and enums (the big files are checked on every 25th row).
+      const step = lines.length > 20_000 ? 25 : 1;
+      for (let i = 1; i < lines.length; i += step) {
+        const cells = parseCsvLine(lines[i]!);
+        if (cells.length !== schema.fields.length) problems.push(`${r.path} row ${i + 1}: ${cells.length} fields`);
+        schema.fields.forEach((f, k) => {
+          const v = cells[k] ?? '';
+          if (v === '') return;
+          if ((f.type === 'number' || f.type === 'integer') && !Number.isFinite(Number(v))) problems.push(`${r.path} row ${i + 1} ${f.name}=${v}`);
+          if (f.constraints?.enum && !f.constraints.enum.includes(v)) problems.push(`${r.path} row ${i + 1} ${f.name}=${v}`);
+        });
+      }
+    } else if (r.format === 'json') {
+      try {
+        JSON.parse(bytes.toString('utf8'));
+      } catch {
+        problems.push(`${r.path}: not JSON`);
+      }
+    } else if (r.format === 'xlsx' || r.format === 'zip') {
+      const files = unzipSync(new Uint8Array(bytes));
+      if (r.format === 'xlsx') {
+        if (!strFromU8(files['xl/workbook.xml'] ?? new Uint8Array()).includes('name="notes"')) problems.push(`${r.path}: no notes sheet`);
+        if (!files['xl/worksheets/sheet1.xml']) problems.push(`${r.path}: no data sheet`);
+      } else if (!files['tilannekuva/observations.csv'] || !strFromU8(files['tilannekuva/README.txt']!).includes('CC BY 4.0')) problems.push(`${r.path}: incomplete archive`);
+    }
+    if (problems.length > 20) break;
+  }
+  expect(problems).toEqual([]);
+  expect(names.has('indicator-unemployment-share-xlsx')).toBe(true);
+  expect(names.has('area-ta08-csv')).toBe(true);
+  expect(names.size).toBeGreaterThan(3000);
+});

@@ -1,0 +1,142 @@
+/**
+ * Find, compare, download and cite, in a real browser against the built site.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, plain } from './helpers.ts';
+
+test.describe('search', () => {
+  test('finds an indicator in Finnish', async ({ page }) => {
+    await page.goto('/fi/search/');
+    await page.locator('.pagefind-ui__search-input').fill('pitkäaikaistyöttömät');
+    const hit = page.locator('.pagefind-ui__result-link[href="/fi/indicator/long-term-unemployed/"]');
+    await expect(hit).toHaveCount(1);
+    await expectNoAxeViolations(page);
+  });
+
+  test('finds an indicator in Swedish', async ({ page }) => {
+    await page.goto('/sv/search/');
+    await page.locator('.pagefind-ui__search-input').fill('lediga jobb');
+    await expect(page.locator('.pagefind-ui__result-link[href="/sv/indicator/vacancies/"]')).toHaveCount(1);
+  });
+
+  test('finds Kainuu (the region and the employment area)', async ({ page }) => {
+    await page.goto('/en/search/');
+    await page.locator('.pagefind-ui__search-input').fill('Kainuu');
+    await expect(page.locator('.pagefind-ui__result-link[href="/en/area/mk18/"]')).toHaveCount(1);
+  });
+});
+
+test.describe('find your area', () => {
+  test('the postal code 00100 leads to Helsinki', async ({ page }) => {
+    await page.goto('/fi/');
+    await page.getByLabel('Kunta tai postinumero').fill('00100');
+    await page.getByRole('button', { name: 'Etsi' }).click();
+    await expect(page).toHaveURL(/\/fi\/area\/ku091\/$/);
+    await expect(page.locator('dl.facts a[href="/fi/area/ta08/"]')).toHaveCount(1);
+  });
+
+  test('a name without diacritics is found (Hameenlinna)', async ({ page }) => {
+    await page.goto('/sv/');
+    await page.getByLabel('Kommun eller postnummer').fill('Hameenlinna');
+    await page.getByRole('button', { name: 'Sök' }).click();
+    await expect(page).toHaveURL(/\/sv\/area\/ku109\/$/);
+    await expect(page.locator('h1')).toHaveText('Tavastehus');
+  });
+
+  test('an unknown postal code gets a clear message', async ({ page }) => {
+    // 00001 is not a Finnish postal code (99999 is: Korvatunturi, Rovaniemi).
+    await page.goto('/en/');
+    await page.getByLabel('Municipality or postal code').fill('00001');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await expect(page.locator('.find-result')).toContainText('The postal code 00001 is not in the postal code list');
+    await expect(page).toHaveURL(/\/en\/$/);
+  });
+});
+
+test.describe('compare', () => {
+  const url = '/en/compare/?areas=TA08,TA19,TA09&ind=unemployment-share';
+
+  test('three areas survive a reload, and the CSV holds exactly the rows shown', async ({ page }) => {
+    await page.goto(url);
+    const table = page.locator('#compare-output table').first();
+    await expect(table).toBeVisible();
+    await page.reload();
+    await expect(page).toHaveURL(/areas=TA08,TA19,TA09&ind=unemployment-share$/);
+    await expect(page.locator('#compare-chosen li')).toHaveText([/Helsinki/, /Lahti/, /Jyväskylä-Muurame/]);
+    const header = await table.locator('thead th').allInnerTexts();
+    expect(header).toEqual(['Period', 'Helsinki', 'Lahti', 'Jyväskylä-Muurame', 'Whole country']);
+    const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download exactly what is shown (CSV)' }).click();
+    const text = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
+    expect(text[0]).toBe('area_code,area_name,area_level,indicator,period,value,unit,status,break');
+    const rows = text.slice(1).map((l) => l.split(','));
+    const codes = ['TA08', 'TA19', 'TA09', 'SSS'];
+    expect(rows.length).toBe(cells.length * codes.length);
+    // Every table cell has its row in the CSV with the same value, and nothing else is there.
+    for (const [period, ...values] of cells) {
+      const [m, y] = period!.split('/');
+      const iso = `${y}-${m!.padStart(2, '0')}`;
+      values.forEach((v, k) => {
+        const row = rows.find((r) => r[0] === codes[k] && r[4] === iso);
+        expect(row, `${codes[k]} ${iso}`).toBeDefined();
+        const shown = plain(v).replace(/ %$/, '');
+        expect(row![5] === '' ? '–' : row![5]).toBe(shown === '–' ? '–' : shown);
+      });
+    }
+    expect(rows.find((r) => r[0] === 'TA08' && r[4] === '2026-06')?.[5]).toBe('14.2');
+    await expectNoAxeViolations(page);
+  });
+
+  test('adding an area by keyboard updates the URL; back returns to the previous view', async ({ page }) => {
+    await page.goto('/fi/compare/?areas=TA08&ind=unemployment-share');
+    await page.getByLabel('Lisää alue (nimi tai tunnus)').fill('Lahti');
+    await page.getByLabel('Lisää alue (nimi tai tunnus)').press('Enter');
+    await expect(page).toHaveURL(/areas=TA08,TA19/);
+    await expect(page.locator('#compare-status')).toContainText('Näytetään 2 aluetta');
+    await page.goBack();
+    await expect(page).toHaveURL(/areas=TA08&ind=unemployment-share$/);
+    await expect(page.locator('#compare-chosen li')).toHaveCount(1);
+  });
+
+  test('without JavaScript the page explains and links to the downloads', async ({ browser }) => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto('/en/compare/');
+    await expect(page.locator('noscript, .note').first()).toBeAttached();
+    expect(await page.content()).toContain('/data/datapackage.json');
+    await ctx.close();
+  });
+});
+
+test('the citation is copied with the full URL', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/fi/indicator/long-term-unemployed/');
+  const citation = plain(await page.locator('p.citation').innerText());
+  expect(citation).toContain('Tilannekuva: Pitkäaikaistyöttömät');
+  expect(citation).toContain('KEHA-keskus, Työnvälitystilasto');
+  expect(citation).toContain('http://127.0.0.1:4321/fi/indicator/long-term-unemployed/');
+  await page.getByRole('button', { name: 'Kopioi viittaus' }).click();
+  await expect(page.locator('.copy-status')).toHaveText('Viittaus kopioitu.');
+  expect(plain(await page.evaluate(() => navigator.clipboard.readText()))).toBe(citation);
+});
+
+test('an embed page draws the chart from its URL', async ({ page }) => {
+  await page.goto('/en/embed/?areas=TA19,TA09&ind=unemployment-share');
+  await expect(page.locator('svg[aria-label^="Unemployed jobseekers as a share"]')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open in Tilannekuva' })).toHaveAttribute('href', /\/en\/compare\/\?areas=TA19,TA09&ind=unemployment-share$/);
+});
+
+test('the page, the indicator CSV and the JSON-stat file give the same Helsinki value', async ({ page, request }) => {
+  await page.goto('/en/area/ta08/');
+  expect(plain(await page.locator('main').innerText())).toContain('14.2 %');
+  const csv = await (await request.get('/data/indicators/unemployment-share.csv')).text();
+  expect(csv.split('\n')).toContain('TA08,Helsinki,employment_area,unemployment-share,2026-06,14.2,percent,ok,');
+  const js = await (await request.get('/data/areas/ta08.json')).json();
+  const inds = Object.keys(js.dimension.indicator.category.index);
+  const periods = Object.keys(js.dimension.period.category.index);
+  expect(js.value[inds.indexOf('unemployment-share') * periods.length + periods.indexOf('2026-06')]).toBe(14.2);
+  expect(readFileSync(join(process.cwd(), 'dist', 'data', 'indicators', 'unemployed.csv'), 'utf8')).toContain('SSS,Koko maa,country,unemployed,2026-06,352001,persons,ok,');
+});
