@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as aq from 'arquero';
 import { loadReference, areaCodeChecker } from '../src/data/reference.ts';
+import { loadPractices } from '../src/data/practices.ts';
 import { loadRegistry } from '../src/data/registry.ts';
 import { appendCells, emptyCells } from '../src/data/raw-cells.ts';
 import { InputError, parseOrExplain } from '../src/lib/errors.ts';
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
   // Load inputs.
   const ref = loadReference(ROOT);
   const registry = loadRegistry(ROOT, ref.breaks);
+  // The good-practice library is checked here too, so a wrong file stops the build early.
+  const practices = loadPractices({ areas: new Set(ref.employmentAreas.map((a) => a.code)), indicators: new Set(registry.indicators.map((i) => i.id)) });
   if (!existsSync(join(rawDir, 'manifest.json'))) throw new InputError({ file: rel(join(rawDir, 'manifest.json')) }, 'the raw snapshot has no manifest; run npm run data:acquire:files');
   const manifest = await readManifest(rawDir);
   const listed = new Set(manifest.entries.map((e) => e.file));
@@ -102,7 +105,7 @@ async function main(): Promise<void> {
     ]),
   );
   console.error(
-    `validate: ${manifest.entries.length} raw files, ${registry.indicators.length} indicators, ${registry.sources.length} sources; ${summary.cells} cells (${summary.suppressed} suppressed) → ${rel(outDir)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `validate: ${manifest.entries.length} raw files, ${registry.indicators.length} indicators, ${registry.sources.length} sources, ${practices.length} practices; ${summary.cells} cells (${summary.suppressed} suppressed) → ${rel(outDir)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
 

@@ -90,3 +90,36 @@ export function spanOf(series: readonly (SeriesData | undefined)[]): { from: str
   }
   return from && to ? { from, to } : null;
 }
+
+export type Improvement =
+  | { kind: 'ok'; period: string; prevPeriod: string; rows: { area: Area; point: Point }[] }
+  | { kind: 'context' }
+  | { kind: 'none' };
+
+/**
+ * The areas among `codes` whose value of an indicator improved most over a year, in the direction
+ * of the indicator's polarity, at the latest period where at least `minAreas` of them have a
+ * change from a year earlier that does not cross a comparability break.
+ */
+export function improvement(site: SiteData, indicator: string, codes: readonly string[], minAreas: number, limit = Infinity): Improvement {
+  const ind = site.indicatorById.get(indicator)!;
+  if (ind.polarity === 'context') return { kind: 'context' };
+  const counts = new Map<string, number>();
+  for (const code of codes) {
+    for (const p of seriesOf(site, indicator, code)?.points ?? []) {
+      if (p.yoy !== null && p.yoyCrossesBreak === false) counts.set(p.period, (counts.get(p.period) ?? 0) + 1);
+    }
+  }
+  const period = [...counts].filter(([, n]) => n >= Math.min(minAreas, codes.length)).map(([p]) => p).sort().at(-1);
+  if (!period) return { kind: 'none' };
+  const sign = ind.polarity === 'lower-is-better' ? 1 : -1;
+  const rows = codes
+    .map((code) => ({ area: site.areaByCode.get(code)!, point: at(seriesOf(site, indicator, code), period) }))
+    .filter((r): r is { area: Area; point: Point } => r.point !== undefined && r.point.yoy !== null && r.point.yoyCrossesBreak === false)
+    // Only real improvements (a change in the favourable direction), largest first.
+    .filter((r) => sign * r.point.yoy! < 0)
+    .sort((a, b) => sign * (a.point.yoy! - b.point.yoy!) || a.area.code.localeCompare(b.area.code))
+    .slice(0, limit);
+  const prevPeriod = period.length === 4 ? String(Number(period) - 1) : `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
+  return { kind: 'ok', period, prevPeriod, rows };
+}

@@ -1,0 +1,21 @@
+/**
+ * Validates the good-practice library (or a folder given with --dir): front matter against the
+ * schema, area codes against data/reference, indicator ids against data/indicators. Prints the
+ * first problem with the file and the field, and exits 1; exits 0 when every file is valid.
+ *
+ * Usage: npm run data:practices [-- --dir <folder>]
+ */
+import { resolve } from 'node:path';
+import { loadPractices } from '../src/data/practices.ts';
+import { loadReference } from '../src/data/reference.ts';
+import { loadRegistry } from '../src/data/registry.ts';
+import { ROOT, option, runMain } from './lib/args.ts';
+import { rel } from './lib/fsx.ts';
+
+runMain(async () => {
+  const dir = resolve(ROOT, option('dir', 'data/practices'));
+  const ref = loadReference(ROOT);
+  const { indicators } = loadRegistry(ROOT, ref.breaks);
+  const practices = loadPractices({ areas: new Set(ref.employmentAreas.map((a) => a.code)), indicators: new Set(indicators.map((i) => i.id)) }, dir, rel(dir));
+  console.error(`practices: ${practices.length} valid files in ${rel(dir)}/`);
+});
