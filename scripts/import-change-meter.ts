@@ -30,6 +30,7 @@ import {
   checkCoverage,
   checkPairedOnly,
   checkSharesAddUp,
+  checkSharesOfPaired,
   periodLength,
   periodMonths,
   publishRow,
@@ -114,7 +115,11 @@ export function importChangeMeter(
   try {
     table = readCsv(bytes, { file, columns: CHANGE_METER_COLUMNS, allowExtra: true });
   } catch (err) {
-    if (err instanceof InputError) throw new RuleViolation('file-format', err.location, err.problem);
+    if (err instanceof InputError) {
+      // The byte-order mark sits in front of the first column name, where a spreadsheet hides it.
+      const bom = /byte-order mark/.test(err.problem);
+      throw new RuleViolation('file-format', bom ? { ...err.location, field: CHANGE_METER_COLUMNS[0] } : err.location, err.problem);
+    }
     throw err;
   }
   const extra = table.header.filter((h) => !(CHANGE_METER_COLUMNS as readonly string[]).includes(h));
@@ -150,6 +155,11 @@ export function importChangeMeter(
       );
     }
     checkAreaLevel(values.area_code!, knownAreas, at);
+    // Paired > measured is named by its own rule even when the coverage it implies (> 1) would
+    // also fail the form of coverage_rate.
+    if (/^\d+$/.test(values.customers_paired!) && /^\d+$/.test(values.customers_measured!)) {
+      checkPairedOnly({ customers_paired: Number(values.customers_paired), customers_measured: Number(values.customers_measured) }, at);
+    }
     let row: ChangeMeterRow;
     try {
       row = parseOrExplain(ChangeMeterCsvRow, values, at);
@@ -166,11 +176,12 @@ export function importChangeMeter(
     checkPairedOnly(row, at);
     checkCoverage(row, at);
     checkSharesAddUp(row, at);
+    checkSharesOfPaired(row, at);
     rows.push({ line, row });
   }
 
   // 3. Between rows: one row per cell, one version and scale per group, one file per instrument.
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { line: number; period: string }>();
   const groups = new Map<string, { line: number; version: string; scale: string }>();
   const slugs = new Map<string, { instrument: string; line: number }>();
   for (const { line, row } of rows) {
@@ -179,13 +190,14 @@ export function importChangeMeter(
     const key = [row.area_code, row.instrument, row.dimension, months].join('\u0000');
     const first = seen.get(key);
     if (first !== undefined) {
+      const same = first.period === row.period ? row.period : `${row.period} covers the same months as ${first.period}`;
       throw new RuleViolation(
         'one-row-per-cell',
         { file, row: line, field: 'area_code, period, instrument, dimension' },
-        `the row repeats row ${first}: ${row.area_code}, ${row.period}, "${row.instrument}", "${row.dimension}" (periods covering the same months count as the same period)`,
+        `the row repeats row ${first.line}: ${row.area_code}, ${same}, "${row.instrument}", "${row.dimension}"; submit one row per area, period, instrument and dimension`,
       );
     }
-    seen.set(key, line);
+    seen.set(key, { line, period: row.period });
     const gKey = [row.instrument, row.dimension, months].join('\u0000');
     const g = groups.get(gKey);
     if (!g) groups.set(gKey, { line, version: row.instrument_version, scale: row.scale });
@@ -234,7 +246,7 @@ export function importChangeMeter(
         (a, b) =>
           cmp(a.dimension, b.dimension) ||
           periodMonths(a.period)!.first - periodMonths(b.period)!.first ||
-          periodMonths(a.period)!.last - periodMonths(b.period)!.last ||
+          periodMonths(b.period)!.last - periodMonths(a.period)!.last ||
           cmp(AREA_ORDER(a.area_code), AREA_ORDER(b.area_code)),
       );
     // The published pattern must pass the same audit the site's loader runs.
@@ -242,7 +254,7 @@ export function importChangeMeter(
     if (problems.length) throw new Error(`internal error: suppression left a recoverable cell: ${problems[0]}`);
     const count = (s: string) => published.filter((r) => r.status === s).length;
     const periods = [...new Set(published.map((r) => r.period))].sort(
-      (a, b) => periodMonths(a)!.first - periodMonths(b)!.first || periodMonths(a)!.last - periodMonths(b)!.last,
+      (a, b) => periodMonths(a)!.first - periodMonths(b)!.first || periodMonths(b)!.last - periodMonths(a)!.last,
     );
     for (const p of periods) {
       const len = periodLength(p)!;
@@ -361,13 +373,18 @@ export function formatReport(result: ChangeMeterImport, fileName: string, replac
   }
   if (result.withheld.length) {
     lines.push('withheld:');
-    for (const w of [...result.withheld].sort((a, b) => a.line - b.line)) {
-      lines.push(`  row ${w.line} ${w.area_code} ${w.period} "${w.dimension}": ${w.status} — ${w.reason} (rule ${w.rule})`);
+    // One line per row: its final status, then every reason in the order the rules applied.
+    const byLine = new Map<number, WithheldRow[]>();
+    for (const w of result.withheld) byLine.set(w.line, [...(byLine.get(w.line) ?? []), w]);
+    for (const [line, notes] of [...byLine].sort(([a], [b]) => a - b)) {
+      const last = notes.at(-1)!;
+      const why = notes.map((w) => `${w.reason} (rule ${w.rule})`).join('; then ');
+      lines.push(`  row ${line} ${last.area_code} ${last.period} "${last.dimension}": ${last.status} — ${why}`);
     }
-    const small = new Set(result.withheld.filter((w) => w.rule !== 'complementary-suppression').map((w) => w.line)).size;
-    const extra = new Set(result.withheld.filter((w) => w.rule === 'complementary-suppression').map((w) => w.line)).size;
+    const small = new Set(result.withheld.filter((w) => w.rule !== 'complementary-suppression').map((w) => w.line));
+    const extra = new Set(result.withheld.filter((w) => w.rule === 'complementary-suppression' && !small.has(w.line)).map((w) => w.line));
     lines.push(
-      `advice: ${small} row(s) had too few paired customers${extra ? ` and ${extra} more had to be withheld so that they cannot be recovered by subtraction` : ''}. ${MERGE_ADVICE}`,
+      `advice: ${small.size} row(s) had too few paired customers${extra.size ? ` and ${extra.size} more had to be withheld so that they cannot be recovered by subtraction` : ''}. ${MERGE_ADVICE}`,
     );
   } else {
     lines.push('withheld: nothing');

@@ -109,7 +109,8 @@ export function loadChangeMeter(root = process.cwd(), dir = join(root, 'data', '
           cmp(a.instrument, b.instrument) ||
           cmp(a.dimension, b.dimension) ||
           periodMonths(a.period)!.first - periodMonths(b.period)!.first ||
-          periodMonths(a.period)!.last - periodMonths(b.period)!.last,
+          periodMonths(b.period)!.last - periodMonths(a.period)!.last ||
+          cmp(a.area_code === 'SSS' ? '' : a.area_code, b.area_code === 'SSS' ? '' : b.area_code),
       ),
     }));
   return { areas, files: manifest.files };

@@ -52,7 +52,7 @@ export const RULES = {
   'known-area': { kind: 'refuse', title: 'the area code is an employment area of data/reference or SSS' },
   'paired-measurements-only': {
     kind: 'refuse',
-    title: 'change is computed only for customers with both a first and a follow-up measurement: customers_paired is required and at most customers_measured',
+    title: 'change is computed only for customers with both a first and a follow-up measurement: customers_paired is required, at most customers_measured, and the n of every share',
   },
   'coverage-consistent': { kind: 'refuse', title: 'coverage_rate = customers_paired / customers_measured (±0.001)' },
   'shares-add-up': { kind: 'refuse', title: 'share_improved + share_unchanged + share_worse = 1 (±0.011)' },
@@ -157,6 +157,29 @@ export function checkSharesAddUp(
       { ...at, field: SHARES_FIELD },
       `the shares add up to ${Number(sum.toFixed(6))}, not 1 (tolerance ${SHARES_TOLERANCE}); every paired customer improved, stayed or got worse, and the shares are of the paired customers`,
     );
+  }
+}
+
+/**
+ * Rule `paired-measurements-only`, for the shares: each share × customers_paired must be a whole
+ * number of customers, within the rounding of a share to two decimals (± 0.005 × n). Shares
+ * computed over customers_measured, or over another n, fail this unless n is large (from
+ * n = 100 on, every share passes: the check cannot tell any more).
+ */
+export function checkSharesOfPaired(
+  row: Pick<ChangeMeterRow, 'customers_paired' | 'share_improved' | 'share_unchanged' | 'share_worse'>,
+  at: InputLocation,
+): void {
+  const n = row.customers_paired;
+  for (const field of ['share_improved', 'share_unchanged', 'share_worse'] as const) {
+    const customers = row[field] * n;
+    if (Math.abs(customers - Math.round(customers)) > 0.005 * n + 1e-9) {
+      throw new RuleViolation(
+        'paired-measurements-only',
+        { ...at, field },
+        `${field} ${row[field]} × customers_paired ${n} = ${Number(customers.toFixed(3))} customers, not a whole number: the shares must be of the paired customers (not of customers_measured), rounded to at least two decimals`,
+      );
+    }
   }
 }
 
