@@ -2,7 +2,8 @@
  * Writes every download of the site into a folder (default data/derived/downloads/, copied into
  * dist/data/ by scripts/build-site.ts): per indicator and per area a tidy CSV, an Excel workbook
  * with a notes sheet and JSON-stat 2.0; the CSV of every chart; the whole dataset as one archive;
- * postal codes; the Frictionless Data Package that lists them all, and its table schemas.
+ * postal codes; the change-meter format (schemas, template) and its published files; the
+ * Frictionless Data Package that lists them all, and its table schemas.
  * Runs beside the Astro build (two cores), reading the same derived data.
  *
  * Usage: node scripts/build-downloads.ts [--out <folder>]
@@ -10,11 +11,13 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
+import { changeMeterDir, siteChangeMeter } from '../src/data/change-meter-site.ts';
 import { chartCsv } from '../src/data/charts.ts';
 import { allChartSpecs, archiveReadme, COMPARISONS_SCHEMA, dataPackage, DataPackage, postcodes, TIDY_SCHEMA } from '../src/data/datapackage.ts';
 import { areaRows, csvOf, indicatorRows, jsonStatOf, notesOf, xlsxOf } from '../src/data/downloads.ts';
 import { loadReference } from '../src/data/reference.ts';
 import { derivedDir, loadSite } from '../src/data/site.ts';
+import { CHANGE_METER_COLUMNS } from '../src/schema/change-meter.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
 
 async function main(): Promise<void> {
@@ -62,9 +65,18 @@ async function main(): Promise<void> {
       { level: 4, mtime: new Date(site.rawWrittenAt) },
     ),
   );
+  // The change-meter data contract (format, schemas, template) and whatever is published.
+  const cm = join(ROOT, 'data', 'change-meter');
+  mkdirSync(join(out, 'change-meter', 'published'), { recursive: true });
+  for (const f of ['schema.json', 'row.schema.json', 'published.schema.json']) write(`change-meter/${f}`, readFileSync(join(cm, f)));
+  write('change-meter/template.csv', CHANGE_METER_COLUMNS.join(',') + '\r\n');
+  const changeMeter = siteChangeMeter();
+  const publishedDir = changeMeterDir();
+  for (const f of changeMeter.files) write(`change-meter/published/${f.file}`, readFileSync(join(publishedDir, f.file)));
+  if (changeMeter.files.length) write('change-meter/published/manifest.json', readFileSync(join(publishedDir, 'manifest.json')));
   write('schemas/tidy.json', JSON.stringify(TIDY_SCHEMA, null, 1));
   write('schemas/comparisons.json', JSON.stringify(COMPARISONS_SCHEMA, null, 1));
-  const pkg = dataPackage(site);
+  const pkg = dataPackage(site, changeMeter.files);
   DataPackage.parse(pkg);
   write('datapackage.json', JSON.stringify(pkg, null, 1));
   console.error(`downloads: ${pkg.resources.length} files listed in datapackage.json → ${out.slice(ROOT.length + 1)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { areaChartSpecs, indicatorChartSpec, type ChartSpec } from './charts.ts';
 import { attributions, retrievedAt } from './downloads.ts';
 import type { SiteData } from './site.ts';
+import type { ChangeMeterManifestEntry } from '../schema/change-meter.ts';
 
 /** Table Schema of the tidy format (design.md), shared by every tidy CSV and workbook. */
 export const TIDY_SCHEMA = {
@@ -80,7 +81,10 @@ export function allChartSpecs(site: SiteData): ChartSpec[] {
 }
 
 /** The data package descriptor. */
-export function dataPackage(site: SiteData): z.infer<typeof DataPackage> & Record<string, unknown> {
+export function dataPackage(
+  site: SiteData,
+  changeMeter: readonly Pick<ChangeMeterManifestEntry, 'file' | 'instrument' | 'source_file' | 'imported_at'>[] = [],
+): z.infer<typeof DataPackage> & Record<string, unknown> {
   const licence = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' };
   const sourceList = (ids: readonly string[]) => ids.map((id) => site.sourceById.get(id)!).map((s) => ({ title: `${s.name.en} (${s.producer.en}${s.distributor ? `; ${s.distributor.en}` : ''}, ${s.table_id})`, path: s.url }));
   // Schemas are referenced by path (schemas/*.json) so the descriptor stays small; the licence
@@ -119,6 +123,13 @@ export function dataPackage(site: SiteData): z.infer<typeof DataPackage> & Recor
   for (const spec of allChartSpecs(site)) {
     const ind = site.indicatorById.get(spec.indicator)!;
     resources.push(resource(`chart-${spec.slug}`, `charts/${spec.slug}.csv`, 'csv', `Exactly the rows of the chart ${spec.slug}: ${ind.name.en}, areas ${spec.areas.map((x) => x.code).join(', ')}.`, ind.sources, 'schemas/tidy.json'));
+  }
+  // Customer-change aggregates are not from the statistical sources: each names its submission.
+  for (const f of changeMeter) {
+    resources.push({
+      ...resource(`change-meter-${f.file.replace(/\.csv$/, '')}`, `change-meter/published/${f.file}`, 'csv', `Customer-change aggregates of ${f.instrument}, published by employment areas under the privacy rules of the portal (withheld figures empty, see status).`, [], 'change-meter/published.schema.json'),
+      sources: [{ title: `Submitted file ${f.source_file}, imported ${f.imported_at}`, path: 'change-meter/published/manifest.json' }],
+    });
   }
   const pkg = {
     profile: 'data-package',

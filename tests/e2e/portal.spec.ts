@@ -8,6 +8,10 @@ import { expectNoAxeViolations, plain } from './helpers.ts';
 
 const langs = ['fi', 'sv', 'en'] as const;
 const num = { fi: { u: '352 001', h: '52 578', hs: '14,2 %', cs: '12,8 %' }, sv: { u: '352 001', h: '52 578', hs: '14,2 %', cs: '12,8 %' }, en: { u: '352,001', h: '52,578', hs: '14.2 %', cs: '12.8 %' } };
+// People in services in the whole country 2026-06, by hand from the six service stocks of the
+// source (12,053 + 20,990 + 536 + 3,430 + 0 + 27,189 = 64,198), and their share of unemployed +
+// in services: 64,198 / (352,001 + 64,198) = 15.4 %.
+const services = { fi: ['64 198', '15,4 %'], sv: ['64 198', '15,4 %'], en: ['64,198', '15.4 %'] };
 
 for (const lang of langs) {
   test.describe(`${lang}`, () => {
@@ -48,6 +52,24 @@ for (const lang of langs) {
       const helsinki = rows.filter({ has: page.locator('a[href$="/area/ta08/"]') });
       expect(plain(await helsinki.innerText())).toContain(num[lang].hs);
       expect(plain(await page.locator('tfoot').innerText())).toContain(num[lang].cs);
+      await expectNoAxeViolations(page);
+    });
+
+    test('progress page shows the services of the whole country and the 45 areas side by side', async ({ page }) => {
+      await page.goto(`/${lang}/progress/`);
+      const country = plain(await page.locator('#country').locator('..').innerText());
+      for (const v of services[lang]) expect(country).toContain(v);
+      await expect(page.locator('#areas ~ div table.sortable tbody tr')).toHaveCount(45);
+      await expect(page.locator('[data-change-meter="none"] a[href$="/methodology/customer-change/"]')).toHaveCount(1);
+      await expectNoAxeViolations(page);
+    });
+
+    test('customer-change methodology gives the privacy rules and the format files', async ({ page }) => {
+      await page.goto(`/${lang}/methodology/customer-change/`);
+      await expect(page.locator('.prose ol li')).toHaveCount(7 + 4); // seven rules, four steps to publish
+      for (const f of ['template.csv', 'schema.json', 'row.schema.json', 'published.schema.json']) {
+        await expect(page.locator(`a[href="/data/change-meter/${f}"]`)).toHaveCount(1);
+      }
       await expectNoAxeViolations(page);
     });
 
