@@ -19,6 +19,10 @@ const PAGES: [string, string][] = [
   ['region', 'fi/area/mk07/index.html'],
   ['indicator', 'fi/indicator/unemployment-share/index.html'],
   ['methodology', 'fi/methodology/unemployment-share/index.html'],
+  ['progress (theme)', 'fi/progress/index.html'],
+  ['compare', 'fi/compare/index.html'],
+  ['practice', 'fi/practices/index.html'],
+  ['search', 'fi/search/index.html'],
 ];
 
 const kib = (n: number) => (n / 1024).toFixed(1).padStart(7);
