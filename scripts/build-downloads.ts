@@ -17,7 +17,6 @@ import { allChartSpecs, archiveReadme, COMPARISONS_SCHEMA, dataPackage, DataPack
 import { areaRows, csvOf, indicatorRows, jsonStatOf, notesOf, xlsxOf } from '../src/data/downloads.ts';
 import { loadReference } from '../src/data/reference.ts';
 import { derivedDir, loadSite } from '../src/data/site.ts';
-import { CHANGE_METER_COLUMNS } from '../src/schema/change-meter.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
 
 async function main(): Promise<void> {
@@ -68,8 +67,7 @@ async function main(): Promise<void> {
   // The change-meter data contract (format, schemas, template) and whatever is published.
   const cm = join(ROOT, 'data', 'change-meter');
   mkdirSync(join(out, 'change-meter', 'published'), { recursive: true });
-  for (const f of ['schema.json', 'row.schema.json', 'published.schema.json']) write(`change-meter/${f}`, readFileSync(join(cm, f)));
-  write('change-meter/template.csv', CHANGE_METER_COLUMNS.join(',') + '\r\n');
+  for (const f of ['schema.json', 'row.schema.json', 'published.schema.json', 'template.csv']) write(`change-meter/${f}`, readFileSync(join(cm, f)));
   const changeMeter = siteChangeMeter();
   const publishedDir = changeMeterDir();
   for (const f of changeMeter.files) write(`change-meter/published/${f.file}`, readFileSync(join(publishedDir, f.file)));

@@ -159,6 +159,14 @@ describe('documentation', () => {
     }
   });
 
+  test('the template is exactly the header row of the format', () => {
+    assert.equal(
+      readFileSync(join(DIR, 'template.csv'), 'utf8'),
+      'area_code,period,instrument,instrument_version,dimension,scale,customers_paired,customers_measured,coverage_rate,share_improved,share_unchanged,share_worse,median_change\n',
+    );
+    assert.equal(CHANGE_METER_COLUMNS.join(','), readFileSync(join(DIR, 'template.csv'), 'utf8').trim());
+  });
+
   test('the README names every column, every status and every rule', () => {
     const readme = readFileSync(join(DIR, 'README.md'), 'utf8');
     for (const c of CHANGE_METER_PUBLISHED_COLUMNS) assert.ok(readme.includes(`\`${c}\``), `README mentions \`${c}\``);
