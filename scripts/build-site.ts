@@ -1,13 +1,15 @@
 /**
  * Builds the site from data/derived/: the Astro pages and the downloads run side by side (one
- * per core), then the downloads are copied into dist/data/ and the search index is built.
+ * per core), then the downloads are copied into dist/data/, the security headers written to
+ * dist/_headers, and the search index is built.
  *
  * Usage: npm run build (which first runs validate and derive)
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runMain } from './lib/args.ts';
+import { headersFile } from '../src/lib/security.ts';
 import { indexSearch } from './index-search.ts';
 
 function run(label: string, command: string, args: string[]): Promise<number> {
@@ -31,6 +33,7 @@ async function main(): Promise<void> {
   ]);
   if (!existsSync(join(ROOT, 'dist'))) throw new Error('astro build wrote no dist/');
   cpSync(downloads, join(ROOT, 'dist', 'data'), { recursive: true });
+  writeFileSync(join(ROOT, 'dist', '_headers'), headersFile());
   const t1 = performance.now();
   const pages = await indexSearch(join(ROOT, 'dist'));
   console.error(

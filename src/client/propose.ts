@@ -4,6 +4,7 @@
  * accessibly (a summary that takes focus, linked to fields marked aria-invalid), and makes the
  * Markdown file to download or copy. Nothing is sent anywhere.
  */
+import './zod-jitless.ts';
 import { PracticeFrontMatter, PracticeId } from '../schema/practice.ts';
 
 export interface ProposeConfig {

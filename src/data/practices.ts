@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError, parseOrExplain } from '../lib/errors.ts';
+import { unsafeMarkdown } from '../lib/safe-markdown.ts';
 import { PracticeFrontMatter, PracticeId, splitFrontMatter } from '../schema/practice.ts';
 
 export interface Practice extends PracticeFrontMatter {
@@ -43,6 +44,13 @@ export function parsePractice(text: string, file: string, ctx: PracticeContext):
     if (!ctx.indicators.has(i)) throw new InputError({ file, field: `indicators[${k}]` }, `unknown indicator "${i}" (no data/indicators/${i}.yaml)`);
   });
   if (parts.body.trim() === '') throw new InputError({ file, field: 'body' }, 'describe the practice below the front matter');
+  const unsafe = unsafeMarkdown(parts.body);
+  if (unsafe.length) {
+    // The body is the tail of the file: its first line is this line of the file.
+    const first = text.replace(/^\uFEFF/, '').slice(0, -parts.body.length || undefined).split('\n').length;
+    const at = parts.body.length ? first : 1;
+    throw new InputError({ file, row: at + unsafe[0]!.line - 1, field: 'body' }, unsafe[0]!.problem);
+  }
   return { id, ...front, body: parts.body };
 }
 

@@ -81,12 +81,12 @@ export const PracticeFrontMatter = z
     /** How strong the evidence is (see EVIDENCE_LEVELS). */
     evidence: z.enum(EVIDENCE_LEVELS),
     /** Public sources the entry is based on; every fact in the entry must be in one of them. */
-    sources: z.array(z.object({ title: z.string().trim().min(1), url: z.url() }).strict()).min(1, 'give at least one public source'),
+    sources: z.array(z.object({ title: z.string().trim().min(1), url: z.url({ protocol: /^https?$/, error: 'expected an http(s) address' }) }).strict()).min(1, 'give at least one public source'),
     /** The organisation to contact, as the source publishes it. No personal data. */
     contact: z
       .object({
         organisation: z.string().trim().min(1),
-        url: z.url().optional(),
+        url: z.url({ protocol: /^https?$/, error: 'expected an http(s) address' }).optional(),
       })
       .strict(),
     /** When the entry was added to the library. */

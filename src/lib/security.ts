@@ -1,0 +1,52 @@
+/**
+ * The site's Content-Security-Policy and other security headers, in one place: the pages carry
+ * the policy in a `<meta http-equiv>` (src/layouts/Base.astro, the embed page) and
+ * scripts/build-site.ts writes the same policy, with the headers a meta element cannot carry,
+ * into `dist/_headers` (the format of Cloudflare Pages; Netlify reads the same file but not the
+ * `!` line that removes a header, so there the embed pages keep `frame-ancestors 'self'`).
+ *
+ * Only the site's own origin is allowed. Scripts: files of the site only, no inline scripts
+ * (JSON data islands are not executed); `'wasm-unsafe-eval'` lets the search index's
+ * WebAssembly (Pagefind) compile. Styles: the site's stylesheets, plus inline style
+ * attributes, because the build-time SVG charts of Observable Plot carry their styles inline.
+ * Images: the site's, plus `data:` and `blob:` for the PNG export of a chart.
+ */
+export const CSP_DIRECTIVES: readonly (readonly [string, string])[] = [
+  ['default-src', "'self'"],
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
+  ['style-src', "'self' 'unsafe-inline'"],
+  ['img-src', "'self' data: blob:"],
+  ['connect-src', "'self'"],
+  ['font-src', "'self'"],
+  ['worker-src', "'self' blob:"],
+  ['object-src', "'none'"],
+  ['base-uri', "'self'"],
+  ['form-action', "'self'"],
+];
+
+/** The policy as a `<meta http-equiv="Content-Security-Policy">` can carry it. */
+export const CSP = CSP_DIRECTIVES.map(([k, v]) => `${k} ${v}`).join('; ');
+
+/**
+ * `dist/_headers`: the policy and the headers only a server can send. Pages may be framed only
+ * by the site itself, except the embed pages, which exist to be framed by other sites.
+ */
+export function headersFile(): string {
+  const common = [
+    `  Content-Security-Policy: ${CSP}; frame-ancestors 'self'`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '  Permissions-Policy: camera=(), microphone=(), geolocation=()',
+    '  Cross-Origin-Opener-Policy: same-origin',
+  ];
+  const embed = (lang: string) => [`/${lang}/embed/*`, `  ! Content-Security-Policy`, `  Content-Security-Policy: ${CSP}; frame-ancestors *`];
+  return [
+    '# Security headers for static hosts (Cloudflare Pages format), written by',
+    '# scripts/build-site.ts from src/lib/security.ts. The pages carry the same policy in a',
+    '# <meta http-equiv>; frame-ancestors can only be sent as a header.',
+    '/*',
+    ...common,
+    ...['fi', 'sv', 'en'].flatMap(embed),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,25 @@
+/** The Content-Security-Policy and the _headers file (src/lib/security.ts), against hand-written expectations. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { CSP, headersFile } from '../../src/lib/security.ts';
+
+test('the policy allows only the own origin and no inline script or eval', () => {
+  assert.match(CSP, /^default-src 'self'; /);
+  assert.match(CSP, /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(CSP, /script-src[^;]*'unsafe-inline'/);
+  assert.doesNotMatch(CSP, /'unsafe-eval'/);
+  assert.doesNotMatch(CSP, /https?:|\*/); // no other origin, no wildcard
+  assert.match(CSP, /object-src 'none'/);
+});
+
+test('the headers file frames pages only on the site, embeds anywhere', () => {
+  const lines = headersFile().split('\n');
+  assert.equal(lines[lines.indexOf('/*') + 1], `  Content-Security-Policy: ${CSP}; frame-ancestors 'self'`);
+  assert.ok(lines.includes('  X-Content-Type-Options: nosniff'));
+  for (const lang of ['fi', 'sv', 'en']) {
+    const k = lines.indexOf(`/${lang}/embed/*`);
+    assert.ok(k > 0, `rule for /${lang}/embed/*`);
+    assert.equal(lines[k + 1], '  ! Content-Security-Policy');
+    assert.equal(lines[k + 2], `  Content-Security-Policy: ${CSP}; frame-ancestors *`);
+  }
+});
