@@ -10,7 +10,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
-  reporter: process.env.CI ? 'line' : 'list',
+  // The JSON report feeds the closing "N passed, N failed" line of .ci/run (scripts/test-summary.ts).
+  reporter: [[process.env.CI ? 'line' : 'list'], ['json', { outputFile: '.reports/e2e.json' }]],
   timeout: 30_000,
   use: {
     baseURL: 'http://127.0.0.1:4321',
