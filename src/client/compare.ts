@@ -5,7 +5,10 @@
  * view and back/forward work. Data come from the per-area JSON-stat files (/data/areas/*.json),
  * only for the areas chosen. Changes are announced to screen readers.
  */
-import { renderLineChart, type LineSeries } from '../charts/line.ts';
+import type { LineSeries } from '../charts/line.ts';
+
+/** The chart module (Observable Plot and d3) is loaded beside the data, not before the page runs. */
+type Draw = (typeof import('../charts/line.ts'))['renderLineChart'];
 import { formatPeriod, formatPeriodShort, formatValue, type Lang } from '../i18n/format.ts';
 
 export interface CompareConfig {
@@ -107,7 +110,7 @@ function csvField(v: string | number): string {
 }
 
 /** Renders one indicator: chart and table of the chosen areas and the whole country. */
-function renderIndicator(cfg: CompareConfig, root: HTMLElement, id: string, areas: string[], data: Map<string, AreaData>): { csv: string[] } {
+function renderIndicator(cfg: CompareConfig, root: HTMLElement, id: string, areas: string[], data: Map<string, AreaData>, renderLineChart: Draw): { csv: string[] } {
   const ind = cfg.indicators[id]!;
   const withCountry = areas.includes('SSS') ? areas : [...areas, 'SSS'];
   const seriesOf = (code: string) => data.get(code)?.get(id) ?? [];
@@ -263,8 +266,12 @@ export function startCompare(cfg: CompareConfig): void {
     root.setAttribute('aria-busy', 'true');
     const codes = [...new Set([...state.areas, 'SSS'])];
     let data: Map<string, AreaData>;
+    let draw: Draw;
     try {
-      data = new Map(await Promise.all(codes.map(async (c) => [c, await load(c)] as const)));
+      [data, draw] = await Promise.all([
+        Promise.all(codes.map(async (c) => [c, await load(c)] as const)).then((entries) => new Map(entries)),
+        import('../charts/line.ts').then((m) => m.renderLineChart),
+      ]);
     } catch {
       root.textContent = s(cfg, 'compare.loadError');
       root.removeAttribute('aria-busy');
@@ -277,7 +284,7 @@ export function startCompare(cfg: CompareConfig): void {
       p.textContent = s(cfg, 'compare.empty');
       root.append(p);
     } else {
-      for (const id of state.indicators) csvRows.push(...renderIndicator(cfg, root, id, state.areas, data).csv);
+      for (const id of state.indicators) csvRows.push(...renderIndicator(cfg, root, id, state.areas, data, draw).csv);
     }
     root.removeAttribute('aria-busy');
     if (download) {

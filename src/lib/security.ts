@@ -5,15 +5,27 @@
  * into `dist/_headers` (the format of Cloudflare Pages; Netlify reads the same file but not the
  * `!` line that removes a header, so there the embed pages keep `frame-ancestors 'self'`).
  *
- * Only the site's own origin is allowed. Scripts: files of the site only, no inline scripts
- * (JSON data islands are not executed); `'wasm-unsafe-eval'` lets the search index's
- * WebAssembly (Pagefind) compile. Styles: the site's stylesheets, plus inline style
+ * Only the site's own origin is allowed. Scripts: files of the site, plus one inline script
+ * allowed by its hash ({@link HEAD_SCRIPT}); JSON data islands are not executed.
+ * `'wasm-unsafe-eval'` lets the search index's WebAssembly (Pagefind) compile. Styles: the site's stylesheets, plus inline style
  * attributes, because the build-time SVG charts of Observable Plot carry their styles inline.
  * Images: the site's, plus `data:` and `blob:` for the PNG export of a chart.
  */
+import { createHash } from 'node:crypto';
+
+/**
+ * The one inline script, in the head of every page: marks the document as scripted before it is
+ * first painted, so that controls that need JavaScript take their place at once instead of
+ * pushing the page down when the deferred scripts run (layout shift).
+ */
+export const HEAD_SCRIPT = "document.documentElement.classList.add('js')";
+
+/** The CSP source that allows exactly {@link HEAD_SCRIPT}. */
+export const HEAD_SCRIPT_HASH = `'sha256-${createHash('sha256').update(HEAD_SCRIPT).digest('base64')}'`;
+
 export const CSP_DIRECTIVES: readonly (readonly [string, string])[] = [
   ['default-src', "'self'"],
-  ['script-src', "'self' 'wasm-unsafe-eval'"],
+  ['script-src', `'self' ${HEAD_SCRIPT_HASH} 'wasm-unsafe-eval'`],
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],
   ['connect-src', "'self'"],
