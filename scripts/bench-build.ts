@@ -1,31 +1,41 @@
 /**
- * Benchmark of the site build: runs the whole build (validate, derive, Astro pages, search
- * index) and prints its time, then the gzip size of the HTML, CSS and JS of one page of each
- * type, and the size of dist/.
+ * Benchmark of the site build and of what a reader downloads, printed against the targets of
+ * ../shared/docs/design.md:
  *
- * Usage: npm run bench:build
+ * - the build time split by stage: validate + derive, pages (Astro) and downloads (side by side),
+ *   search index, and the whole;
+ * - for one page of each type, what the browser fetches on load (served from dist/ on
+ *   127.0.0.1, loaded in Debian's Chromium): the number of requests and the gzip size of the
+ *   HTML, CSS, JavaScript and data, before anything is clicked or searched;
+ * - the size of the search index and of the download files, and of dist/.
+ *
+ * Usage: npm run bench (or npm run bench:build)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
 import { ROOT } from './lib/args.ts';
+import { serveFolder } from './lib/static-server.ts';
 
 const DIST = join(ROOT, 'dist');
 const PAGES: [string, string][] = [
-  ['front page', 'fi/index.html'],
-  ['employment area', 'fi/area/ta19/index.html'],
-  ['municipality', 'fi/area/ku091/index.html'],
-  ['region', 'fi/area/mk07/index.html'],
-  ['indicator', 'fi/indicator/unemployment-share/index.html'],
-  ['methodology', 'fi/methodology/unemployment-share/index.html'],
-  ['progress (theme)', 'fi/progress/index.html'],
-  ['compare', 'fi/compare/index.html'],
-  ['practice', 'fi/practices/index.html'],
-  ['search', 'fi/search/index.html'],
+  ['front page', '/fi/'],
+  ['employment area', '/fi/area/ta19/'],
+  ['municipality', '/fi/area/ku091/'],
+  ['region', '/fi/area/mk07/'],
+  ['indicator', '/fi/indicator/unemployment-share/'],
+  ['methodology', '/fi/methodology/unemployment-share/'],
+  ['progress (theme)', '/fi/progress/'],
+  ['compare', '/fi/compare/?areas=TA19,TA08,TA33&ind=unemployment-share'],
+  ['search', '/fi/search/'],
+  ['practices', '/fi/practices/'],
+  ['practice', '/fi/practices/jalava-change-meter/'],
 ];
 
-const kib = (n: number) => (n / 1024).toFixed(1).padStart(7);
+const kib = (n: number) => (n / 1024).toFixed(1).padStart(8);
+const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
 
 function dirSize(dir: string): { bytes: number; files: number } {
   let bytes = 0;
@@ -45,26 +55,78 @@ function dirSize(dir: string): { bytes: number; files: number } {
   return { bytes, files };
 }
 
-const t0 = performance.now();
-const r = spawnSync('npm', ['run', '-s', 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-const seconds = (performance.now() - t0) / 1000;
-if (r.status !== 0) {
-  console.error(r.stdout.slice(-3000), r.stderr.slice(-3000));
-  process.exit(1);
+function timed(label: string, command: string, args: string[]): { seconds: number; output: string } {
+  const t0 = performance.now();
+  const r = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    console.error(`${label} failed:\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
+    process.exit(1);
+  }
+  return { seconds, output: r.stdout + r.stderr };
 }
-const built = /(\d+) page\(s\) built/.exec(r.stdout)?.[1] ?? '?';
-console.log(`Full build (validate + derive + ${built} pages + search index): ${seconds.toFixed(1)} s   (target: under 60 s on 2 cores)`);
-console.log('\npage type           HTML gz   CSS gz    JS gz   total gz  (KiB; target for area and indicator pages: under 60 KiB)');
-for (const [label, file] of PAGES) {
-  const path = join(DIST, file);
-  if (!existsSync(path)) continue;
-  const html = readFileSync(path);
-  const text = html.toString('utf8');
-  const refs = (re: RegExp) => [...text.matchAll(re)].map((m) => m[1]!).filter((u) => u.startsWith('/') && existsSync(join(DIST, u)));
-  const css = refs(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g).reduce((a, u) => a + gzipSync(readFileSync(join(DIST, u))).length, 0) + [...text.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].length * 0;
-  const js = refs(/<script[^>]+src="([^"]+)"/g).reduce((a, u) => a + gzipSync(readFileSync(join(DIST, u))).length, 0);
-  const h = gzipSync(html).length;
-  console.log(`${label.padEnd(18)} ${kib(h)}  ${kib(css)}  ${kib(js)}  ${kib(h + css + js)}`);
+
+const data = timed('validate + derive', 'npm', ['run', '-s', 'data']);
+const site = timed('site', process.execPath, [join(ROOT, 'scripts', 'build-site.ts')]);
+const m = /pages ([\d.]+) s and downloads ([\d.]+) s side by side; search index of (\d+) pages ([\d.]+) s/.exec(site.output);
+const pages = /(\d+) page\(s\) built/.exec(site.output)?.[1] ?? '?';
+const total = data.seconds + site.seconds;
+console.log('build stage                                  seconds');
+console.log(`validate + derive                           ${data.seconds.toFixed(1).padStart(7)}`);
+if (m) {
+  console.log(`pages (Astro, ${pages} pages)                 ${Number(m[1]).toFixed(1).padStart(7)}   } side by side on two cores`);
+  console.log(`downloads (CSV, Excel, JSON-stat, archive)  ${Number(m[2]).toFixed(1).padStart(7)}   }`);
+  console.log(`search index (Pagefind, ${m[3]} pages)        ${Number(m[4]).toFixed(1).padStart(7)}`);
 }
-const size = dirSize(DIST);
-console.log(`\ndist/: ${size.files} files, ${(size.bytes / 1024 / 1024).toFixed(1)} MiB`);
+console.log(`whole build                                 ${total.toFixed(1).padStart(7)}   (target: under 60 s on 2 cores)`);
+
+// What the browser fetches on load, per page type.
+const { server, origin } = await serveFolder(DIST);
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+console.log('\npage type          requests   HTML gz    CSS gz     JS gz   data gz   total gz   (KiB; target for area and indicator pages: under 60 KiB; compare JS under 150 KiB)');
+for (const [label, path] of PAGES) {
+  const page = await browser.newPage();
+  const sizes = { document: 0, stylesheet: 0, script: 0, data: 0 };
+  let requests = 0;
+  const pending: Promise<void>[] = [];
+  page.on('response', (res) => {
+    requests++;
+    const type = res.request().resourceType();
+    pending.push(
+      res
+        .body()
+        .then((body) => {
+          const gz = gzipSync(body).length;
+          if (type === 'document') sizes.document += gz;
+          else if (type === 'stylesheet') sizes.stylesheet += gz;
+          else if (type === 'script') sizes.script += gz;
+          else sizes.data += gz;
+        })
+        .catch(() => undefined),
+    );
+  });
+  await page.goto(origin + path);
+  await page.waitForLoadState('networkidle');
+  await Promise.all(pending);
+  const sum = sizes.document + sizes.stylesheet + sizes.script + sizes.data;
+  console.log(`${label.padEnd(18)} ${String(requests).padStart(8)} ${kib(sizes.document)}  ${kib(sizes.stylesheet)}  ${kib(sizes.script)}  ${kib(sizes.data)}   ${kib(sum)}`);
+  await page.close();
+}
+await browser.close();
+server.close();
+
+const search = dirSize(join(DIST, 'pagefind'));
+const downloads = dirSize(join(DIST, 'data'));
+const all = dirSize(DIST);
+console.log(`\nsearch index (all three languages): ${search.files} files, ${mib(search.bytes)}   (target: under 3 MB)`);
+console.log(`downloads (dist/data): ${downloads.files} files, ${mib(downloads.bytes)}`);
+for (const d of ['indicators', 'areas', 'charts', 'change-meter']) {
+  if (existsSync(join(DIST, 'data', d))) {
+    const s = dirSize(join(DIST, 'data', d));
+    console.log(`  data/${d}/: ${s.files} files, ${mib(s.bytes)}`);
+  }
+}
+for (const f of ['observations.csv', 'comparisons.csv', 'tilannekuva.zip', 'datapackage.json']) {
+  if (existsSync(join(DIST, 'data', f))) console.log(`  data/${f}: ${mib(statSync(join(DIST, 'data', f)).size)}`);
+}
+console.log(`dist/: ${all.files} files, ${mib(all.bytes)}`);

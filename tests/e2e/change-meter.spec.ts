@@ -16,7 +16,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expectNoAxeViolations, plain } from './helpers.ts';
-import { serveFolder } from './static-server.ts';
+import { serveFolder } from '../../scripts/lib/static-server.ts';
 
 const FIXTURE = 'tests/fixtures/change-meter/thresholds.csv';
 const INSTRUMENT = 'Testimittari';
