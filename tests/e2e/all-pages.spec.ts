@@ -98,3 +98,16 @@ test('the Content-Security-Policy stops an injected inline script', async ({ pag
   expect(await page.evaluate(() => (window as unknown as { injectedRan?: boolean }).injectedRan)).toBeUndefined();
   expect((await violations()).some((v) => v.startsWith('script-src'))).toBe(true);
 });
+
+test('the not-found page: status 404, accessible, own origin only', async ({ page }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith('http://127.0.0.1:4321/')) foreign.push(r.url());
+  });
+  const res = await page.goto('/fi/no-such-page/');
+  expect(res?.status()).toBe(404);
+  await expect(page.locator('h1')).toHaveCount(1);
+  await expect(page.locator('main a[href="/fi/"]').first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  expect(foreign).toEqual([]);
+});
