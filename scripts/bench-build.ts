@@ -17,22 +17,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { ROOT } from './lib/args.ts';
+import { BENCH_PAGES } from './lib/page-types.ts';
 import { serveFolder } from './lib/static-server.ts';
 
 const DIST = join(ROOT, 'dist');
-const PAGES: [string, string][] = [
-  ['front page', '/fi/'],
-  ['employment area', '/fi/area/ta19/'],
-  ['municipality', '/fi/area/ku091/'],
-  ['region', '/fi/area/mk07/'],
-  ['indicator', '/fi/indicator/unemployment-share/'],
-  ['methodology', '/fi/methodology/unemployment-share/'],
-  ['progress (theme)', '/fi/progress/'],
-  ['compare', '/fi/compare/?areas=TA19,TA08,TA33&ind=unemployment-share'],
-  ['search', '/fi/search/'],
-  ['practices', '/fi/practices/'],
-  ['practice', '/fi/practices/jalava-change-meter/'],
-];
+const PAGES = BENCH_PAGES;
 
 const kib = (n: number) => (n / 1024).toFixed(1).padStart(8);
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;

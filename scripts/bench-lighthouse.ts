@@ -11,45 +11,22 @@
  * Usage: npm run build && npm run bench:lighthouse [-- --runs 3 --json <dir>]
  *   --json saves each kept report as JSON; CHROMIUM_PATH overrides /usr/bin/chromium.
  */
-import { createReadStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import { createGzip } from 'node:zlib';
+import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { option, ROOT } from './lib/args.ts';
+import { BENCH_PAGES } from './lib/page-types.ts';
+import { serveFolder } from './lib/static-server.ts';
 
 const DIST = join(ROOT, 'dist');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const JSON_DIR = option('json');
 const RUNS = Math.max(1, Number(option('runs', '3')) || 1);
 const TARGET = { performance: 95, accessibility: 100 };
-const PAGES: [string, string][] = [
-  ['front page', '/fi/'],
-  ['employment area', '/fi/area/ta19/'],
-  ['municipality', '/fi/area/ku091/'],
-  ['region', '/fi/area/mk07/'],
-  ['indicator', '/fi/indicator/unemployment-share/'],
-  ['methodology', '/fi/methodology/unemployment-share/'],
-  ['progress (theme)', '/fi/progress/'],
-  ['compare', '/fi/compare/?areas=TA19,TA08,TA33&ind=unemployment-share'],
-  ['search', '/fi/search/'],
-  ['practices', '/fi/practices/'],
-];
+const PAGES = BENCH_PAGES;
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wasm': 'application/wasm',
-};
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.csv', '.svg']);
 
 /** The parts of a Lighthouse result this script reads. */
 interface AuditRef { id: string; weight: number }
@@ -66,23 +43,7 @@ if (!existsSync(join(DIST, 'fi', 'index.html'))) {
   process.exit(1);
 }
 
-/** Static server for dist/ with gzip for text files, on a free port of 127.0.0.1. */
-const server = createServer((req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-  let file = join(DIST, path);
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) {
-    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-    return;
-  }
-  const ext = extname(file);
-  const gzip = COMPRESSIBLE.has(ext) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  res.writeHead(200, { 'content-type': TYPES[ext] ?? 'application/octet-stream', ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}) });
-  const body = createReadStream(file);
-  (gzip ? body.pipe(createGzip()) : body).pipe(res);
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const { server, origin } = await serveFolder(DIST, { gzip: true });
 
 let chrome: Awaited<ReturnType<typeof launch>>;
 try {
