@@ -4,7 +4,7 @@
  * Cells are kept as category indices in typed arrays, so a file of millions of cells stays cheap.
  */
 import { InputError } from '../../src/lib/errors.ts';
-import type { BuildOptions } from '../../src/lib/jsonstat.ts';
+import { assembleDataset, strides, type BuildOptions } from '../../src/lib/jsonstat.ts';
 import type { JsonStatDataset } from '../../src/schema/raw.ts';
 
 export interface CollectorDim {
@@ -100,7 +100,7 @@ export class CellCollector {
     });
     const size = codes.map((c) => c.length);
     const total = size.reduce((a, b) => a * b, 1);
-    const stride = size.map((_, k) => size.slice(k + 1).reduce((a, b) => a * b, 1));
+    const stride = strides(size);
     const value: (number | null)[] = new Array(total).fill(null);
     const status: Record<string, string> = {};
     const owner = new Int32Array(total).fill(-1);
@@ -121,29 +121,11 @@ export class CellCollector {
       const st = this.statuses[c];
       if (st) status[String(pos)] = st;
     }
-    const dimension: JsonStatDataset['dimension'] = {};
-    this.dims.forEach((d, k) => {
-      const idx: Record<string, number> = {};
-      codes[k]!.forEach((c, i) => (idx[c] = i));
-      dimension[d.id] = {
-        ...(d.label ? { label: d.label } : {}),
-        category: { index: idx, ...(d.labels ? { label: { ...d.labels } } : {}), ...(d.units ? { unit: { ...d.units } } : {}) },
-      };
-    });
-    return {
-      version: '2.0',
-      class: 'dataset',
-      ...(options.label ? { label: options.label } : {}),
-      ...(options.source ? { source: options.source } : {}),
-      ...(options.updated ? { updated: options.updated } : {}),
-      id: this.dims.map((d) => d.id),
-      size,
-      dimension,
+    return assembleDataset(
+      this.dims.map((d, k) => ({ ...d, codes: codes[k]! })),
       value,
-      ...(Object.keys(status).length ? { status } : {}),
-      ...(options.role ? { role: options.role } : {}),
-      ...(options.note ? { note: options.note } : {}),
-      ...(options.extension ? { extension: options.extension } : {}),
-    };
+      status,
+      options,
+    );
   }
 }

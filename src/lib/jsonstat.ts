@@ -54,6 +54,19 @@ export function buildDataset(
     value[pos] = cell.value;
     if (cell.status) status[String(pos)] = cell.status;
   }
+  return assembleDataset(dims, value, status, options);
+}
+
+/**
+ * The JSON-stat envelope of a dense dataset: dimensions with their category indexes (codes in
+ * storage order), labels and units, the values, the status symbols by position, and the options.
+ */
+export function assembleDataset(
+  dims: readonly DimensionSpec[],
+  value: (number | null)[],
+  status: Record<string, string>,
+  options: BuildOptions,
+): JsonStatDataset {
   const dimension: JsonStatDataset['dimension'] = {};
   for (const d of dims) {
     const idx: Record<string, number> = {};
@@ -74,7 +87,7 @@ export function buildDataset(
     ...(options.source ? { source: options.source } : {}),
     ...(options.updated ? { updated: options.updated } : {}),
     id: dims.map((d) => d.id),
-    size,
+    size: dims.map((d) => d.codes.length),
     dimension,
     value,
     ...(Object.keys(status).length ? { status } : {}),
@@ -84,7 +97,8 @@ export function buildDataset(
   };
 }
 
-function strides(size: readonly number[]): number[] {
+/** Row-major strides: how far apart consecutive categories of each dimension are stored. */
+export function strides(size: readonly number[]): number[] {
   const out = new Array<number>(size.length).fill(1);
   for (let k = size.length - 2; k >= 0; k--) out[k] = out[k + 1]! * size[k + 1]!;
   return out;
