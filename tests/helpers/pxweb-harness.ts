@@ -3,15 +3,15 @@
  * a digest of every byte of a folder (to prove a failed run left it untouched), and an
  * in-process run of the client against the local PxWeb server with a clock that never waits.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { buildDataset, cellsOf } from '../../src/lib/jsonstat.ts';
 import type { JsonStatDataset, Manifest } from '../../src/schema/raw.ts';
 import { runAcquireLive, type AcquireLiveOptions, type AcquireLiveResult } from '../../scripts/lib/pxweb/acquire.ts';
 import { fakeClock } from '../../scripts/lib/pxweb/throttle.ts';
 import { writeSnapshot } from '../../scripts/lib/snapshot.ts';
+import { folderDigest } from './data-harness.ts';
 import { FIXTURES } from './pxweb-fixtures.ts';
 import type { PxWebServer } from './pxweb-server.ts';
 
@@ -73,20 +73,7 @@ export async function seedSnapshot(raw: string, liveUpdated?: string): Promise<v
   );
 }
 
-/** sha256 of every file under `dir`, by relative path (empty if the folder does not exist). */
-export function folderDigest(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!existsSync(dir)) return out;
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = createHash('sha256').update(readFileSync(p)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
-}
+export { folderDigest };
 
 /** Files under a folder (relative paths), or [] if it does not exist. */
 export function filesUnder(dir: string): string[] {
