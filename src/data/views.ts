@@ -30,6 +30,17 @@ export function rankRange(s: SeriesData | undefined): { min: number; max: number
   return { min: Math.min(...ranks), max: Math.max(...ranks), periods: ranked.length };
 }
 
+/** The periods in which at least `minAreas` TE24 areas have a value of the indicator. */
+export function periodsWithValues(site: SiteData, indicator: string, minAreas: number): Set<string> {
+  const counts = new Map<string, number>();
+  for (const a of te24Areas(site)) {
+    for (const p of seriesOf(site, indicator, a.code)?.points ?? []) {
+      if (p.value !== null) counts.set(p.period, (counts.get(p.period) ?? 0) + 1);
+    }
+  }
+  return new Set([...counts].filter(([, n]) => n >= minAreas).map(([p]) => p));
+}
+
 /** The latest period in which at least `minAreas` TE24 areas have a year-on-year change. */
 export function latestComparablePeriod(site: SiteData, indicator: string, minAreas = 40): string | null {
   const counts = new Map<string, number>();
