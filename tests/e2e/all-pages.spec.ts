@@ -5,7 +5,7 @@
  * for 400 % zoom of a 1280 px window (200 % zoom is 640 px and is covered by it).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers.ts';
+import { ORIGIN, expectNoAxeViolations } from './helpers.ts';
 
 const langs = ['fi', 'sv', 'en'] as const;
 
@@ -43,7 +43,7 @@ async function visit(page: Page, path: string): Promise<{ foreign: string[]; vio
   const foreign: string[] = [];
   page.on('request', (r) => {
     const url = r.url();
-    if (!url.startsWith('http://127.0.0.1:4321/') && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
+    if (!url.startsWith(`${ORIGIN}/`) && !url.startsWith('data:') && !url.startsWith('blob:')) foreign.push(url);
   });
   await page.addInitScript(() => {
     (window as unknown as { cspViolations: string[] }).cspViolations = [];
@@ -102,7 +102,7 @@ test('the Content-Security-Policy stops an injected inline script', async ({ pag
 test('the not-found page: status 404, accessible, own origin only', async ({ page }) => {
   const foreign: string[] = [];
   page.on('request', (r) => {
-    if (!r.url().startsWith('http://127.0.0.1:4321/')) foreign.push(r.url());
+    if (!r.url().startsWith(`${ORIGIN}/`)) foreign.push(r.url());
   });
   const res = await page.goto('/fi/no-such-page/');
   expect(res?.status()).toBe(404);

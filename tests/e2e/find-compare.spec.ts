@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, plain } from './helpers.ts';
+import { ORIGIN, expectNoAxeViolations, plain } from './helpers.ts';
 
 test.describe('search', () => {
   test('finds an indicator in Finnish', async ({ page }) => {
@@ -117,7 +117,7 @@ test('the citation is copied with the full URL', async ({ page, context }) => {
   const citation = plain(await page.locator('p.citation').innerText());
   expect(citation).toContain('Tilannekuva: Pitkäaikaistyöttömät');
   expect(citation).toContain('KEHA-keskus, Työnvälitystilasto');
-  expect(citation).toContain('http://127.0.0.1:4321/fi/indicator/long-term-unemployed/');
+  expect(citation).toContain(`${ORIGIN}/fi/indicator/long-term-unemployed/`);
   await page.getByRole('button', { name: 'Kopioi viittaus' }).click();
   await expect(page.locator('.copy-status')).toHaveText('Viittaus kopioitu.');
   expect(plain(await page.evaluate(() => navigator.clipboard.readText()))).toBe(citation);

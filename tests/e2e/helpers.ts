@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
+/** The origin the preview server answers on (see playwright.config.ts). */
+export const ORIGIN = `http://127.0.0.1:${process.env.PREVIEW_PORT ?? '4321'}`;
+
 /** Runs axe with the WCAG 2.1 A/AA rules and expects no violations (listing them if any). */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
