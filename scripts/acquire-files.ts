@@ -6,7 +6,7 @@
  * Usage: npm run data:acquire:files [-- --from <folder>] [-- --out <raw folder>]
  */
 import { join, resolve } from 'node:path';
-import { loadReference } from '../src/data/reference.ts';
+import { loadReference } from './lib/validate/reference.ts';
 import { ROOT, option, runMain, sharedDataDir } from './lib/args.ts';
 import { rel } from './lib/fsx.ts';
 import {

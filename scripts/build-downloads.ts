@@ -13,10 +13,13 @@ import { join, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { changeMeterDir, siteChangeMeter } from '../src/data/change-meter-site.ts';
 import { chartCsv } from '../src/data/charts.ts';
-import { allChartSpecs, archiveReadme, COMPARISONS_SCHEMA, dataPackage, DataPackage, postcodes, TIDY_SCHEMA } from '../src/data/datapackage.ts';
-import { areaRows, csvOf, indicatorRows, jsonStatOf, notesOf, xlsxOf } from '../src/data/downloads.ts';
-import { loadReference } from '../src/data/reference.ts';
-import { derivedDir, loadSite } from '../src/data/site.ts';
+import { allChartSpecs, archiveReadme, dataPackage, DataPackage, postcodes } from '../src/data/datapackage.ts';
+import { COMPARISON_TABLE_SCHEMA } from '../src/lib/comparisons.ts';
+import { OBSERVATION_TABLE_SCHEMA } from '../src/lib/observation.ts';
+import { areaRows, indicatorRows, jsonStatOf, notesOf, retrievedAt, xlsxOf } from '../src/data/downloads.ts';
+import { loadReference } from './lib/validate/reference.ts';
+import { decimalsOf, derivedDir, loadSite } from '../src/data/site.ts';
+import { observationsCsv } from '../src/lib/observation.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
 
 async function main(): Promise<void> {
@@ -26,19 +29,20 @@ async function main(): Promise<void> {
   for (const d of ['indicators', 'areas', 'charts', 'schemas']) mkdirSync(join(out, d), { recursive: true });
   const site = loadSite();
   const write = (path: string, data: string | Uint8Array) => writeFileSync(join(out, path), data);
+  const decimals = decimalsOf(site);
 
   for (const ind of site.indicators) {
     const rows = indicatorRows(site, ind);
-    write(`indicators/${ind.id}.csv`, csvOf(rows));
-    write(`indicators/${ind.id}.xlsx`, await xlsxOf(rows, notesOf(site, { kind: 'indicator', ind })));
+    write(`indicators/${ind.id}.csv`, observationsCsv(rows, decimals));
+    write(`indicators/${ind.id}.xlsx`, await xlsxOf(rows, decimals, notesOf(site, { kind: 'indicator', ind }), new Date(retrievedAt(site, ind.sources))));
     write(`indicators/${ind.id}.json`, JSON.stringify(jsonStatOf(site, rows, 'area', `${ind.name.fi} (${ind.id})`, ind.sources)));
   }
   for (const a of site.areas) {
     const code = a.code.toLowerCase();
     const rows = areaRows(site, a.code);
     const sources = [...new Set(site.indicators.filter((i) => site.series.get(i.id)?.has(a.code)).flatMap((i) => i.sources))];
-    write(`areas/${code}.csv`, csvOf(rows));
-    write(`areas/${code}.xlsx`, await xlsxOf(rows, notesOf(site, { kind: 'area', code: a.code })));
+    write(`areas/${code}.csv`, observationsCsv(rows, decimals));
+    write(`areas/${code}.xlsx`, await xlsxOf(rows, decimals, notesOf(site, { kind: 'area', code: a.code }), new Date(retrievedAt(site, sources))));
     write(`areas/${code}.json`, JSON.stringify(jsonStatOf(site, rows, 'indicator', `${a.name.fi} (${a.code})`, sources)));
   }
   for (const spec of allChartSpecs(site)) write(`charts/${spec.slug}.csv`, chartCsv(site, spec));
@@ -72,8 +76,8 @@ async function main(): Promise<void> {
   const publishedDir = changeMeterDir();
   for (const f of changeMeter.files) write(`change-meter/published/${f.file}`, readFileSync(join(publishedDir, f.file)));
   if (changeMeter.files.length) write('change-meter/published/manifest.json', readFileSync(join(publishedDir, 'manifest.json')));
-  write('schemas/tidy.json', JSON.stringify(TIDY_SCHEMA, null, 1));
-  write('schemas/comparisons.json', JSON.stringify(COMPARISONS_SCHEMA, null, 1));
+  write('schemas/tidy.json', JSON.stringify(OBSERVATION_TABLE_SCHEMA, null, 1));
+  write('schemas/comparisons.json', JSON.stringify(COMPARISON_TABLE_SCHEMA, null, 1));
   const pkg = dataPackage(site, changeMeter.files);
   DataPackage.parse(pkg);
   write('datapackage.json', JSON.stringify(pkg, null, 1));

@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runMain } from './lib/args.ts';
+import { LANGS } from '../src/schema/vocabulary.ts';
 
 const DIST = join(ROOT, 'dist');
 
@@ -27,7 +28,6 @@ function target(path: string): string | null {
   return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
 }
 
-const LANGS = ['fi', 'sv', 'en'];
 
 /** Problems of one page (`path` relative to dist/, starting with "/"). */
 export function checkPage(path: string, html: string): string[] {

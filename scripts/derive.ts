@@ -13,17 +13,20 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as aq from 'arquero';
-import { loadReference } from '../src/data/reference.ts';
-import { loadRegistry } from '../src/data/registry.ts';
-import { csvField } from '../src/lib/csv.ts';
+import { loadReference } from './lib/validate/reference.ts';
+import { loadRegistry } from './lib/validate/registry.ts';
 import { buildAreas, levelOf } from '../src/lib/derive/areas.ts';
-import { periodAt } from '../src/lib/derive/axis.ts';
 import { computePeers } from '../src/lib/derive/peers.ts';
 import { compare, type CompareSpec } from '../src/lib/derive/compare.ts';
 import { computeIndicator, type IndicatorSeries } from '../src/lib/derive/compute.ts';
 import { changeReport, summarise, type Summary } from '../src/lib/derive/report.ts';
-import { aggregateParents, keyLookup, loadSeries, MISSING, NONE, STATUS_NAMES, type CellArrays } from '../src/lib/derive/series.ts';
-import { formatPlain } from '../src/lib/numbers.ts';
+import { aggregateParents, keyLookup } from '../src/lib/derive/aggregate.ts';
+import { loadSeries, type CellArrays } from '../src/lib/derive/load.ts';
+import { COMPARISON_COLUMNS, comparisonLine } from '../src/lib/comparisons.ts';
+import { observationHeader, observationLine } from '../src/lib/observation.ts';
+import { breakStartsAt, periodAt } from '../src/lib/periods.ts';
+import { hasValue, MISSING, NONE, STATUS_NAMES, type StatusName } from '../src/lib/status.ts';
+import { isCount } from '../src/lib/units.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
 import { FileSetWriter, toJson } from './lib/fsx.ts';
 
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
   const specs: CompareSpec[] = indicators.map((i) => ({
     id: i.id,
     decimals: i.decimals,
-    isCount: i.unit === 'persons' || i.unit === 'euros',
+    isCount: isCount(i.unit),
     scale: i.formula.type === 'ratio' ? i.formula.scale : 1,
     hasTerms: i.formula.type !== 'published',
     breaks: i.breaks.map((b) => breakPeriod.get(b)!),
@@ -90,7 +93,7 @@ async function main(): Promise<void> {
     for (const s of series) {
       if (s.indicator !== id) continue;
       for (let i = s.status.length - 1; i >= 0; i--) {
-        if (s.status[i] === 1 || s.status[i] === 3) {
+        if (hasValue(s.status[i]!)) {
           m.set(s.area, { value: s.values[i]!, period: periodAt(s.freq, s.start + i) });
           break;
         }
@@ -115,37 +118,45 @@ async function main(): Promise<void> {
   try {
     const indById = new Map(indicators.map((i) => [i.id, i]));
     const obsPath = join(OUT, 'observations.csv');
-    out.write(obsPath, 'area_code,area_name,area_level,indicator,period,value,unit,status,break\n');
+    out.write(obsPath, observationHeader() + '\n');
     let rows = 0;
     // Plain code-unit order (ids and codes are ASCII), which is also much faster than localeCompare.
     series.sort((a, b) => (a.indicator < b.indicator ? -1 : a.indicator > b.indicator ? 1 : a.area < b.area ? -1 : a.area > b.area ? 1 : 0));
     for (const s of series) {
       const ind = indById.get(s.indicator)!;
       const area = areaByCode.get(s.area)!;
-      const prefix = `${s.area},${csvField(area.name.fi)},${area.level},${s.indicator},`;
       const breaks = ind.breaks.map((b) => [b, breakPeriod.get(b)!] as const);
       const lines: string[] = [];
       for (let i = 0; i < s.status.length; i++) {
         const st = s.status[i] === NONE ? MISSING : s.status[i]!;
         const period = periodAt(s.freq, s.start + i);
-        const hasValue = st === 1 || st === 3;
-        const brk = breaks.length ? breaks.filter(([, p]) => p === period || (s.freq === 'Y' && p.slice(0, 4) === period)).map(([b]) => b).join(';') : '';
-        lines.push(`${prefix}${period},${hasValue ? formatPlain(s.values[i]!, ind.decimals) : ''},${ind.unit},${STATUS_NAMES[st]},${brk}`);
+        lines.push(
+          observationLine(
+            {
+              area_code: s.area,
+              area_name: area.name.fi,
+              area_level: area.level,
+              indicator: s.indicator,
+              period,
+              value: hasValue(st) ? s.values[i]! : null,
+              unit: ind.unit,
+              status: STATUS_NAMES[st] as StatusName,
+              break: breaks.length ? breaks.filter(([, p]) => breakStartsAt(period, p)).map(([b]) => b) : [],
+            },
+            ind.decimals,
+          ),
+        );
       }
       rows += lines.length;
       out.write(obsPath, lines.join('\n') + '\n');
     }
     lap('observations');
     const compPath = join(OUT, 'comparisons.csv');
-    out.write(compPath, 'indicator,area_code,period,yoy_change,yoy_change_pct,yoy_crosses_break,yoy_status,avg_12m,avg_12m_status,avg_12m_from,rank,rank_of,diff_to_country\n');
+    out.write(compPath, COMPARISON_COLUMNS.join(',') + '\n');
     let comparisonRows = 0;
     let lines: string[] = [];
     for (const r of compare(series, specs, te24)) {
-      const d = indById.get(r.indicator)!.decimals;
-      const f = (v: number | null, k = d) => (v === null ? '' : formatPlain(v, k));
-      lines.push(
-        `${r.indicator},${r.area},${r.period},${f(r.yoy_change)},${f(r.yoy_change_pct, 1)},${r.yoy_crosses_break ?? ''},${r.yoy_status ?? ''},${f(r.avg_12m)},${r.avg_12m_status ?? ''},${r.avg_12m_from ?? ''},${r.rank ?? ''},${r.rank_of ?? ''},${f(r.diff_to_country)}`,
-      );
+      lines.push(comparisonLine(r, indById.get(r.indicator)!.decimals));
       if (lines.length === 20000) {
         out.write(compPath, lines.join('\n') + '\n');
         comparisonRows += lines.length;

@@ -18,7 +18,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import { loadReference } from '../src/data/reference.ts';
+import { loadReference } from './lib/validate/reference.ts';
 import { readCsv, writeCsv } from '../src/lib/csv.ts';
 import { InputError, parseOrExplain, type InputLocation } from '../src/lib/errors.ts';
 import {

@@ -8,7 +8,7 @@
  */
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadReference } from '../src/data/reference.ts';
+import { loadReference } from './lib/validate/reference.ts';
 import { InputError, parseOrExplain } from '../src/lib/errors.ts';
 import { ROOT, runMain, sharedDataDir } from './lib/args.ts';
 import { readBytes, rel, sha256, toJson, writeFilesTogether } from './lib/fsx.ts';

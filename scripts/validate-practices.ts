@@ -7,8 +7,8 @@
  */
 import { resolve } from 'node:path';
 import { loadPractices } from '../src/data/practices.ts';
-import { loadReference } from '../src/data/reference.ts';
-import { loadRegistry } from '../src/data/registry.ts';
+import { loadReference } from './lib/validate/reference.ts';
+import { loadRegistry } from './lib/validate/registry.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
 import { rel } from './lib/fsx.ts';
 

@@ -3,26 +3,26 @@
  * the row and the field through {@link parseOrExplain}.
  */
 import { z } from 'zod';
+import { isWithheldSymbol, WITHHELD_SYMBOLS } from '../../src/lib/status.ts';
 
-/** Symbols sources use for a withheld (confidential) value. `NA` appears in files that passed through R. */
-export const SUPPRESSED_SYMBOLS = ['...', 'NA'] as const;
+/** The withheld symbols as a regular-expression alternative (`\.\.\.|\.\.|NA`). */
+const WITHHELD = WITHHELD_SYMBOLS.map((s) => s.replace(/\./g, '\\.')).join('|');
+const WITHHELD_TEXT = WITHHELD_SYMBOLS.map((s) => `"${s}"`).join('/');
 
-export const COUNT_RE = /^(\d+|\.\.\.|NA)$/;
-export const DECIMAL_RE = /^(\d+(\.\d+)?|\.\.\.|NA)$/;
+export const COUNT_RE = new RegExp(`^(\\d+|${WITHHELD})$`);
+export const DECIMAL_RE = new RegExp(`^(\\d+(\\.\\d+)?|${WITHHELD})$`);
 /** A month (`2026M06`) or a year. */
 export const PERIOD_RE = /^(19|20)\d{2}(M(0[1-9]|1[0-2]))?$/;
 
 /** A count: a whole number ≥ 0, or a suppression symbol. */
-export const CountCell = z.string().regex(COUNT_RE, 'expected a whole number ≥ 0 (or "..."/"NA" for a withheld value)');
+export const CountCell = z.string().regex(COUNT_RE, `expected a whole number ≥ 0 (or ${WITHHELD_TEXT} for a withheld value)`);
 
 /** A rate or amount: a decimal number ≥ 0 with "." as decimal point, or a suppression symbol. */
-export const DecimalCell = z.string().regex(DECIMAL_RE, 'expected a number ≥ 0 with "." as decimal point (or "..."/"NA" for a withheld value)');
+export const DecimalCell = z.string().regex(DECIMAL_RE, `expected a number ≥ 0 with "." as decimal point (or ${WITHHELD_TEXT} for a withheld value)`);
 
 /** An amount that may be negative (e.g. euros after recoveries), with "." as decimal point. */
-export const SIGNED_RE = /^(-?\d+(\.\d+)?|\.\.\.|NA)$/;
-export const SignedDecimalCell = z
-  .string()
-  .regex(SIGNED_RE, 'expected a number with "." as decimal point (or "..."/"NA" for a withheld value)');
+export const SIGNED_RE = new RegExp(`^(-?\\d+(\\.\\d+)?|${WITHHELD})$`);
+export const SignedDecimalCell = z.string().regex(SIGNED_RE, `expected a number with "." as decimal point (or ${WITHHELD_TEXT} for a withheld value)`);
 
 /** Month as the StatFin sources write it: `2026M06`. */
 export const StatFinMonth = z.string().regex(/^(19|20)\d{2}M(0[1-9]|1[0-2])$/, 'expected a month such as 2026M06');
@@ -31,13 +31,8 @@ export const Year = z.string().regex(/^(19|20)\d{2}$/, 'expected a year such as 
 
 /** Turns a validated cell text into a value and a status symbol. */
 export function cellValue(text: string): { value: number | null; status: string | null } {
-  if ((SUPPRESSED_SYMBOLS as readonly string[]).includes(text)) return { value: null, status: text };
+  if (isWithheldSymbol(text)) return { value: null, status: text };
   return { value: Number(text), status: null };
-}
-
-/** `202601` → `2026M01`. */
-export function kelaMonth(text: string): string {
-  return `${text.slice(0, 4)}M${text.slice(4, 6)}`;
 }
 
 /**

@@ -8,11 +8,13 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { readCsv, decodeUtf8 } from '../../src/lib/csv.ts';
 import { InputError, parseOrExplain } from '../../src/lib/errors.ts';
-import type { Reference } from '../../src/data/reference.ts';
-import { areaCodeChecker } from '../../src/data/reference.ts';
+import type { Reference } from './validate/reference.ts';
+import { areaCodeChecker } from './validate/reference.ts';
 import type { LocalText, PxWebMetadata } from '../../src/schema/raw.ts';
 import { CellCollector } from './collector.ts';
-import { COUNT_RE, CountCell, DECIMAL_RE, SIGNED_RE, DecimalCell, PERIOD_RE, SignedDecimalCell, StatFinMonth, Year, cellValue, kelaMonth, normaliseUpdated } from './cells.ts';
+import { COUNT_RE, CountCell, DECIMAL_RE, SIGNED_RE, DecimalCell, PERIOD_RE, SignedDecimalCell, StatFinMonth, Year, cellValue, normaliseUpdated } from './cells.ts';
+import { kelaMonth } from '../../src/lib/periods.ts';
+import { LANGS } from '../../src/schema/vocabulary.ts';
 import { rel, sha256 } from './fsx.ts';
 import type { RawPart } from './snapshot.ts';
 
@@ -294,7 +296,7 @@ export function contentCodes12r5(path: string): string[] {
 export function importPxMetadata(ctx: ImportContext, opts: { source: string; part: string }): RawPart[] {
   const { input, meta } = readPxMetadata(ctx.path);
   const updated = Object.values(meta['last-updated']['fi'] ?? {})[0];
-  return (['fi', 'sv', 'en'] as const).map((lang) => {
+  return LANGS.map((lang) => {
     const codes = meta.codes[lang] ?? {};
     const texts = meta.values[lang] ?? {};
     const variables = Object.keys(codes).map((name, k) => ({

@@ -7,6 +7,7 @@
 import * as Plot from '@observablehq/plot';
 import { utcYear } from 'd3';
 import { formatNumber, formatPeriodShort, type Lang } from '../i18n/format.ts';
+import { periodToDate } from '../lib/periods.ts';
 import { fixAria } from './aria.ts';
 
 export interface LinePoint {
@@ -44,10 +45,6 @@ export interface LineChartOptions {
   document: Document;
 }
 
-/** Periods become dates: months at their first day, years at 31 December. */
-export function periodDate(period: string): Date {
-  return period.length === 4 ? new Date(Date.UTC(Number(period), 11, 31)) : new Date(Date.UTC(Number(period.slice(0, 4)), Number(period.slice(5, 7)) - 1, 1));
-}
 
 const COLOURS = { area: '#0b4f8a', country: '#3d3d3d', peer: '#9aa5b1' } as const;
 
@@ -60,7 +57,7 @@ export function lineChart(o: LineChartOptions): string {
 export function renderLineChart(o: LineChartOptions): Element {
   const colourOf = new Map(o.series.map((s) => [s.key, s.role === 'area' ? (s.colour ?? COLOURS.area) : COLOURS[s.role]]));
   const rows = o.series.flatMap((s) =>
-    s.points.map((p) => ({ key: s.key, label: s.label, role: s.role, colour: colourOf.get(s.key)!, date: periodDate(p.period), period: p.period, value: p.value, status: p.status })),
+    s.points.map((p) => ({ key: s.key, label: s.label, role: s.role, colour: colourOf.get(s.key)!, date: periodToDate(p.period), period: p.period, value: p.value, status: p.status })),
   );
   const valued = rows.filter((r) => r.value !== null);
   // A value whose neighbours (in its own series) have no value would be invisible as a line.
@@ -70,7 +67,7 @@ export function renderLineChart(o: LineChartOptions): Element {
       if (p.value === null || p.status !== 'ok') return;
       const before = s.points[i - 1]?.value ?? null;
       const after = s.points[i + 1]?.value ?? null;
-      if (before === null && after === null) isolated.push({ key: s.key, label: s.label, role: s.role, colour: colourOf.get(s.key)!, date: periodDate(p.period), period: p.period, value: p.value, status: p.status });
+      if (before === null && after === null) isolated.push({ key: s.key, label: s.label, role: s.role, colour: colourOf.get(s.key)!, date: periodToDate(p.period), period: p.period, value: p.value, status: p.status });
     });
   }
   const fmt = (v: number) => formatNumber(o.lang, v, o.unit === 'persons' || o.unit === 'euros' ? 0 : Math.min(o.decimals, 1));
@@ -94,9 +91,9 @@ export function renderLineChart(o: LineChartOptions): Element {
     },
     y: { grid: true, label: null, tickFormat: fmt, zero: o.unit === 'persons' || o.unit === 'euros' },
     marks: [
-      ...o.breaks.map((b) => Plot.ruleX([periodDate(b.period)], { stroke: '#8a1c1c', strokeDasharray: '4,3', ariaDescription: 'break' })),
+      ...o.breaks.map((b) => Plot.ruleX([periodToDate(b.period)], { stroke: '#8a1c1c', strokeDasharray: '4,3', ariaDescription: 'break' })),
       ...o.breaks.map((b) =>
-        Plot.text([b], { x: () => periodDate(b.period), frameAnchor: 'top', dy: -14, text: 'label', fill: '#8a1c1c', textAnchor: 'start', dx: 3, ariaDescription: 'break label' }),
+        Plot.text([b], { x: () => periodToDate(b.period), frameAnchor: 'top', dy: -14, text: 'label', fill: '#8a1c1c', textAnchor: 'start', dx: 3, ariaDescription: 'break label' }),
       ),
       // One line mark per role (per series for coloured comparisons), so each has constant
       // styles: peers under the country under the areas.

@@ -9,18 +9,22 @@ import type { LineSeries } from '../charts/line.ts';
 
 /** The chart module (Observable Plot and d3) is loaded beside the data, not before the page runs. */
 type Draw = (typeof import('../charts/line.ts'))['renderLineChart'];
-import { formatPeriod, formatPeriodShort, formatValue, type Lang } from '../i18n/format.ts';
+import { formatPeriod, formatPeriodShort, type Lang } from '../i18n/format.ts';
+import { observationHeader, observationLine } from '../lib/observation.ts';
+import type { AreaLevel } from '../schema/vocabulary.ts';
+import type { StatusName } from '../lib/status.ts';
+import { valueText, type Translate, type Unit } from '../lib/units.ts';
 
 export interface CompareConfig {
   lang: Lang;
   /** Area code → name in the page's language. */
   areas: Record<string, string>;
   /** Area code → level and official Finnish name (for the tidy CSV). */
-  areaInfo: Record<string, { level: string; fi: string }>;
+  areaInfo: Record<string, { level: AreaLevel; fi: string }>;
   /** Level → its name in the page's language (to tell apart areas with the same name). */
   levelNames: Record<string, string>;
   /** Indicator id → name, unit, decimals, source text, and levels. */
-  indicators: Record<string, { name: string; short: string; unit: string; decimals: number; source: string; breaks: { id: string; period: string; label: string }[] }>;
+  indicators: Record<string, { name: string; short: string; unit: Unit; decimals: number; source: string; breaks: { id: string; period: string; label: string }[] }>;
   strings: Record<string, string>;
   defaults: { areas: string[]; indicators: string[] };
   /** Embed mode: only the chart, no controls. */
@@ -34,7 +38,7 @@ const COLOURS = ['#0b4f8a', '#b35900', '#007a5e', '#a8327d', '#5a3e9b', '#8a6d00
 interface Point {
   period: string;
   value: number | null;
-  status: string;
+  status: StatusName;
 }
 type AreaData = Map<string, Point[]>;
 
@@ -63,7 +67,7 @@ export function parseAreaJsonStat(ds: {
     periods.forEach((period, j) => {
       const k = i * periods.length + j;
       const value = ds.value[k] ?? null;
-      const status = ds.status?.[String(k)] ?? (value === null ? null : 'ok');
+      const status = (ds.status?.[String(k)] ?? (value === null ? null : 'ok')) as StatusName | null;
       if (status !== null) points.push({ period, value, status });
     });
     out.set(ind, points);
@@ -103,11 +107,8 @@ export function writeState(state: { areas: string[]; indicators: string[] }): st
 const s = (cfg: CompareConfig, key: string, params: Record<string, string | number> = {}) =>
   (cfg.strings[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 
-function csvField(v: string | number): string {
-  const text = String(v);
-  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/** The configuration's strings as a translator for `units.ts`. */
+const translator = (cfg: CompareConfig): Translate => (key, params) => s(cfg, key, params);
 
 /** Renders one indicator: chart and table of the chosen areas and the whole country. */
 function renderIndicator(cfg: CompareConfig, root: HTMLElement, id: string, areas: string[], data: Map<string, AreaData>, renderLineChart: Draw): { csv: string[] } {
@@ -196,7 +197,7 @@ function renderIndicator(cfg: CompareConfig, root: HTMLElement, id: string, area
         const p = seriesOf(code).find((x) => x.period === period);
         const td = document.createElement('td');
         td.className = 'num';
-        td.textContent = !p ? '–' : p.status === 'suppressed' ? s(cfg, 'status.suppressed') : p.value === null ? '–' : formatValue(cfg.lang, p.value, ind.unit, ind.decimals) + (p.status === 'lower_bound' ? ` (${s(cfg, ind.unit === 'persons' || ind.unit === 'euros' ? 'status.lower_bound' : 'status.incomplete')})` : '');
+        td.textContent = valueText(cfg.lang, ind, p, translator(cfg));
         tr.append(td);
       }
       body.append(tr);
@@ -209,8 +210,8 @@ function renderIndicator(cfg: CompareConfig, root: HTMLElement, id: string, area
     for (const period of shown) {
       const p = seriesOf(code).find((x) => x.period === period);
       const info = cfg.areaInfo[code]!;
-      const brk = ind.breaks.filter((b) => b.period === period).map((b) => b.id).join(';');
-      csv.push([code, info.fi, info.level, id, period, p && p.value !== null ? p.value.toFixed(ind.decimals) : '', ind.unit, p ? p.status : 'missing', brk].map(csvField).join(','));
+      const brk = ind.breaks.filter((b) => b.period === period).map((b) => b.id);
+      csv.push(observationLine({ area_code: code, area_name: info.fi, area_level: info.level, indicator: id, period, value: p?.value ?? null, unit: ind.unit, status: p ? p.status : 'missing', break: brk }, ind.decimals));
     }
   }
   root.append(section);
@@ -288,7 +289,7 @@ export function startCompare(cfg: CompareConfig): void {
     }
     root.removeAttribute('aria-busy');
     if (download) {
-      const text = ['area_code,area_name,area_level,indicator,period,value,unit,status,break', ...csvRows].join('\n') + '\n';
+      const text = [observationHeader(), ...csvRows].join('\n') + '\n';
       download.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
       download.hidden = csvRows.length === 0;
     }

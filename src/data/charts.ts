@@ -2,10 +2,10 @@
  * Which time-series charts each page draws, and with which areas. The page and the chart's CSV
  * download both read these specs, so a download holds exactly the rows the chart shows.
  */
-import { writeCsv } from '../lib/csv.ts';
 import type { Area } from '../lib/derive/areas.ts';
 import type { Indicator } from '../schema/indicator.ts';
-import { seriesOf, type Point, type SiteData } from './site.ts';
+import { observationsCsv } from '../lib/observation.ts';
+import { decimalsOf, observationOf, seriesOf, type Point, type SiteData } from './site.ts';
 import { at, drawable, latestComparablePeriod, te24Areas } from './views.ts';
 
 export interface ChartArea {
@@ -86,22 +86,10 @@ export function chartPeriods(site: SiteData, spec: ChartSpec): string[] {
   return sorted.filter((p) => p >= withValue[0]! && p <= withValue.at(-1)!);
 }
 
-/** Header of the tidy download format (design.md), plus the documented `break` flag column. */
-export const TIDY_HEADER = ['area_code', 'area_name', 'area_level', 'indicator', 'period', 'value', 'unit', 'status', 'break'];
-
-/** One tidy row. Area names are the official Finnish names; codes are the keys. */
-export function tidyRow(site: SiteData, ind: Indicator, areaCode: string, p: Point): (string | number)[] {
-  const area = site.areaByCode.get(areaCode)!;
-  return [areaCode, area.name.fi, area.level, ind.id, p.period, p.value === null ? '' : p.value.toFixed(ind.decimals), ind.unit, p.status, p.breaks.join(';')];
-}
-
 /** The chart's rows in the tidy download format: every area of the chart over the chart's periods. */
 export function chartCsv(site: SiteData, spec: ChartSpec): string {
   const ind = site.indicatorById.get(spec.indicator)!;
   const periods = new Set(chartPeriods(site, spec));
-  const rows: (string | number)[][] = [];
-  for (const a of spec.areas) {
-    for (const p of seriesOf(site, spec.indicator, a.code)?.points ?? []) if (periods.has(p.period)) rows.push(tidyRow(site, ind, a.code, p));
-  }
-  return writeCsv(TIDY_HEADER, rows);
+  const rows = spec.areas.flatMap((a) => (seriesOf(site, spec.indicator, a.code)?.points ?? []).filter((p) => periods.has(p.period)).map((p) => observationOf(site, ind, a.code, p)));
+  return observationsCsv(rows, decimalsOf(site));
 }

@@ -3,6 +3,7 @@ import type { CompareConfig } from '../client/compare.ts';
 import { pick, t, template, type Key, type Lang } from '../i18n/index.ts';
 import type { SiteData } from './site.ts';
 import { orderedIndicators } from './views.ts';
+import { UNIT_KEYS } from '../lib/units.ts';
 
 const STRING_KEYS: Key[] = [
   'compare.remove',
@@ -17,9 +18,7 @@ const STRING_KEYS: Key[] = [
   'compare.chartDesc',
   'compare.source',
   'table.period',
-  'status.suppressed',
-  'status.lower_bound',
-  'status.incomplete',
+  ...UNIT_KEYS,
 ];
 
 /** Indicators the tool offers: those with values for more than one period (a series to draw). */

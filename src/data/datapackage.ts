@@ -10,43 +10,7 @@ import { areaChartSpecs, indicatorChartSpec, type ChartSpec } from './charts.ts'
 import { attributions, retrievedAt } from './downloads.ts';
 import type { SiteData } from './site.ts';
 import type { ChangeMeterManifestEntry } from '../schema/change-meter.ts';
-
-/** Table Schema of the tidy format (design.md), shared by every tidy CSV and workbook. */
-export const TIDY_SCHEMA = {
-  fields: [
-    { name: 'area_code', type: 'string', description: "Statistics Finland's area code: SSS, TA01–TA46, MK01…, KU091…", constraints: { required: true, pattern: '^(SSS|TA\\d{2}|MK\\d{2}|KU\\d{3})$' } },
-    { name: 'area_name', type: 'string', description: 'Official Finnish name of the area' },
-    { name: 'area_level', type: 'string', constraints: { required: true, enum: ['country', 'employment_area', 'region', 'municipality'] } },
-    { name: 'indicator', type: 'string', description: 'Indicator id (see indicators.json in the archive or /en/indicator/)', constraints: { required: true, pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' } },
-    { name: 'period', type: 'string', description: 'YYYY-MM for months, YYYY for years', constraints: { required: true, pattern: '^\\d{4}(-(0[1-9]|1[0-2]))?$' } },
-    { name: 'value', type: 'number', description: "Empty when there is no publishable value; '.' as decimal point" },
-    { name: 'unit', type: 'string', constraints: { enum: ['persons', 'percent', 'ratio', 'euros'] } },
-    { name: 'status', type: 'string', description: 'ok | suppressed (withheld by the source) | lower_bound (built from sums including withheld municipalities) | missing (not in the source or snapshot)', constraints: { required: true, enum: ['ok', 'suppressed', 'lower_bound', 'missing'] } },
-    { name: 'break', type: 'string', description: 'Comparability break starting at this period (te24 = the TE24 reform, 2025-01); empty otherwise' },
-  ],
-  missingValues: [''],
-  primaryKey: ['area_code', 'indicator', 'period'],
-};
-
-export const COMPARISONS_SCHEMA = {
-  fields: [
-    { name: 'indicator', type: 'string' },
-    { name: 'area_code', type: 'string' },
-    { name: 'period', type: 'string' },
-    { name: 'yoy_change', type: 'number', description: 'Value minus the value a year earlier (points for rates)' },
-    { name: 'yoy_change_pct', type: 'number', description: 'Change from a year earlier in per cent (counts only)' },
-    { name: 'yoy_crosses_break', type: 'boolean', description: 'A comparability break lies between the two periods: not like-for-like' },
-    { name: 'yoy_status', type: 'string', constraints: { enum: ['ok', 'lower_bound'] } },
-    { name: 'avg_12m', type: 'number', description: 'Average over the 12 months ending at the period (rates: sum of numerators / sum of denominators)' },
-    { name: 'avg_12m_status', type: 'string', constraints: { enum: ['ok', 'lower_bound'] } },
-    { name: 'avg_12m_from', type: 'string', description: 'First month of the 12-month window' },
-    { name: 'rank', type: 'integer', description: 'Rank among the 45 TE24 employment areas, 1 = highest value (rates and shares only)' },
-    { name: 'rank_of', type: 'integer', description: 'Number of areas ranked' },
-    { name: 'diff_to_country', type: 'number', description: 'Value minus the whole country’s value (rates and shares)' },
-  ],
-  missingValues: [''],
-  primaryKey: ['indicator', 'area_code', 'period'],
-};
+import { PUBLIC_STATUSES, STATUS_DEFINITIONS } from '../lib/status.ts';
 
 /** What the spec requires of a package and its resources (checked in the tests and at build). */
 export const DataPackage = z.object({
@@ -168,9 +132,7 @@ export function archiveReadme(site: SiteData): string {
     'Licence: CC BY 4.0 from the producers named above (KEHA Centre and Statistics Finland, Kela).',
     'Credit the producers when you use the data.',
     '',
-    'status: ok = published value; suppressed = withheld by the source (counts 1–4), never zero;',
-    'lower_bound = built from sums that include withheld municipalities (for counts: at least this;',
-    'for rates it may err either way); missing = not in the source or the snapshot, never filled in.',
+    ...PUBLIC_STATUSES.map((st) => `status ${st}: ${STATUS_DEFINITIONS[st]}.`),
     'Register figures are not the official unemployment rate (that is the Labour Force Survey\'s).',
     '',
   ].join('\n');

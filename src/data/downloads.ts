@@ -5,30 +5,25 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { neutraliseFormula, writeCsv } from '../lib/csv.ts';
+import { neutraliseFormula } from '../lib/csv.ts';
 import { buildDataset } from '../lib/jsonstat.ts';
+import { OBSERVATION_COLUMNS, observationCells, type Observation } from '../lib/observation.ts';
+import { PUBLIC_STATUSES, STATUS_DEFINITIONS, STATUS_SHORT } from '../lib/status.ts';
 import type { Indicator } from '../schema/indicator.ts';
 import type { JsonStatDataset } from '../schema/raw.ts';
-import { TIDY_HEADER, tidyRow } from './charts.ts';
-import { partsOf, type SiteData } from './site.ts';
+import { observationOf, partsOf, type SiteData } from './site.ts';
 import { orderedIndicators } from './views.ts';
 
-export type TidyRow = (string | number)[];
-
 /** Every observation of an indicator, all areas, ordered by area then period. */
-export function indicatorRows(site: SiteData, ind: Indicator): TidyRow[] {
+export function indicatorRows(site: SiteData, ind: Indicator): Observation[] {
   const byArea = site.series.get(ind.id);
   if (!byArea) return [];
-  return [...byArea.values()].flatMap((s) => s.points.map((p) => tidyRow(site, ind, s.area, p)));
+  return [...byArea.values()].flatMap((s) => s.points.map((p) => observationOf(site, ind, s.area, p)));
 }
 
 /** Every observation of an area, all indicators in registry order. */
-export function areaRows(site: SiteData, code: string): TidyRow[] {
-  return orderedIndicators(site).flatMap((ind) => (site.series.get(ind.id)?.get(code)?.points ?? []).map((p) => tidyRow(site, ind, code, p)));
-}
-
-export function csvOf(rows: TidyRow[]): string {
-  return writeCsv(TIDY_HEADER, rows);
+export function areaRows(site: SiteData, code: string): Observation[] {
+  return orderedIndicators(site).flatMap((ind) => (site.series.get(ind.id)?.get(code)?.points ?? []).map((p) => observationOf(site, ind, code, p)));
 }
 
 /** The latest retrieval date (ISO) of the raw files of the given sources. */
@@ -54,15 +49,12 @@ export function notesOf(site: SiteData, subject: { kind: 'indicator'; ind: Indic
     subject.kind === 'indicator'
       ? [`Tilannekuva: ${subject.ind.name.fi} / ${subject.ind.name.sv} / ${subject.ind.name.en}`]
       : [`Tilannekuva: ${site.areaByCode.get(subject.code)!.name.fi} (${subject.code})`];
-  const lines: string[][] = [title, ['Columns', TIDY_HEADER.join(', ')]];
+  const lines: string[][] = [title, ['Columns', OBSERVATION_COLUMNS.join(', ')]];
   for (const a of attributions(site, sources)) lines.push(['Source / Lähde / Källa', a.en], ['', a.fi], ['', a.sv]);
   lines.push(
     ['Licence', [...new Set(sources.map((s) => site.sourceById.get(s)!.licence.name))].join(', ') + ' (credit the producers as above)'],
     ['Retrieved', retrievedAt(site, sources).slice(0, 10)],
-    ['status: ok', 'a published value'],
-    ['status: suppressed', 'withheld by the source (counts of 1–4); never zero'],
-    ['status: lower_bound', 'built from sums that include withheld municipalities: for counts the true value is at least this; for rates it may err either way'],
-    ['status: missing', 'not in the source or in the portal’s snapshot (or a zero denominator); nothing is filled in'],
+    ...PUBLIC_STATUSES.map((st) => [`status: ${st}`, STATUS_DEFINITIONS[st]]),
     ['break', 'a comparability break starts at this period (te24: the TE24 reform of January 2025)'],
     ['Register share', 'Register figures are not the Labour Force Survey’s official unemployment rate.'],
   );
@@ -72,9 +64,10 @@ export function notesOf(site: SiteData, subject: { kind: 'indicator'; ind: Indic
 
 /**
  * An Excel workbook (ExcelJS, streamed): the tidy rows on sheet "data" with the value as a
- * number, the notes on sheet "notes". Text cells are formula-neutralised like the CSV.
+ * number, the notes on sheet "notes". Text cells are formula-neutralised like the CSV. `created`
+ * (the data's retrieval time) is written as the workbook's dates.
  */
-export async function xlsxOf(rows: TidyRow[], notes: string[][]): Promise<Buffer> {
+export async function xlsxOf(rows: readonly Observation[], decimalsOf: (indicator: string) => number, notes: string[][], created?: Date): Promise<Buffer> {
   const chunks: Buffer[] = [];
   const stream = new PassThrough();
   stream.on('data', (c: Buffer) => chunks.push(c));
@@ -84,12 +77,17 @@ export async function xlsxOf(rows: TidyRow[], notes: string[][]): Promise<Buffer
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
   wb.creator = 'Tilannekuva';
+  // The data's retrieval time rather than the build time, so that a rebuild gives the same file.
+  if (created) wb.created = wb.modified = created;
   const text = (v: string | number) => (typeof v === 'number' ? v : neutraliseFormula(v));
   const data = wb.addWorksheet('data', { views: [{ state: 'frozen', ySplit: 1 }] });
-  data.columns = TIDY_HEADER.map((h) => ({ header: h, key: h, width: h === 'area_name' ? 24 : 14 }));
+  data.columns = OBSERVATION_COLUMNS.map((h) => ({ header: h, key: h, width: h === 'area_name' ? 24 : 14 }));
   data.getRow(1).commit();
-  const valueCol = TIDY_HEADER.indexOf('value');
-  for (const r of rows) data.addRow(r.map((v, k) => (k === valueCol ? (v === '' ? null : Number(v)) : text(v)))).commit();
+  const valueCol = OBSERVATION_COLUMNS.indexOf('value');
+  for (const o of rows) {
+    const cells = observationCells(o, decimalsOf(o.indicator));
+    data.addRow(cells.map((v, k) => (k === valueCol ? (v === '' ? null : Number(v)) : text(v)))).commit();
+  }
   data.commit();
   const sheet = wb.addWorksheet('notes');
   sheet.columns = [{ width: 24 }, { width: 120 }];
@@ -105,17 +103,17 @@ export async function xlsxOf(rows: TidyRow[], notes: string[][]): Promise<Buffer
  * values as numbers, statuses other than `ok` in `status`. Labels are the Finnish names; the
  * Swedish and English names are in `extension.labels`.
  */
-export function jsonStatOf(site: SiteData, rows: TidyRow[], by: 'area' | 'indicator', label: string, sources: readonly string[]): JsonStatDataset {
-  const col = (name: string) => TIDY_HEADER.indexOf(name);
-  const keyCol = by === 'area' ? col('area_code') : col('indicator');
-  const keys = [...new Set(rows.map((r) => String(r[keyCol])))];
-  const periods = [...new Set(rows.map((r) => String(r[col('period')])))].sort();
+export function jsonStatOf(site: SiteData, rows: readonly Observation[], by: 'area' | 'indicator', label: string, sources: readonly string[]): JsonStatDataset {
+  const keyOf = (o: Observation) => (by === 'area' ? o.area_code : o.indicator);
+  const keys = [...new Set(rows.map(keyOf))];
+  const periods = [...new Set(rows.map((o) => o.period))].sort();
   const labels = (lang: 'fi' | 'sv' | 'en') =>
     Object.fromEntries(keys.map((k) => [k, by === 'area' ? site.areaByCode.get(k)!.name[lang] : site.indicatorById.get(k)!.name[lang]]));
-  const cells = rows.map((r) => ({
-    codes: [String(r[keyCol]), String(r[col('period')])],
-    value: r[col('value')] === '' ? null : Number(r[col('value')]),
-    status: r[col('status')] === 'ok' ? null : String(r[col('status')]),
+  // Values as the CSV writes them (rounded to the indicator's decimals), then as numbers.
+  const cells = rows.map((o) => ({
+    codes: [keyOf(o), o.period],
+    value: o.value === null ? null : Number(o.value.toFixed(site.indicatorById.get(o.indicator)!.decimals)),
+    status: o.status === 'ok' ? null : o.status,
   }));
   const dims = [
     { id: by, label: by === 'area' ? 'Alue' : 'Tiedot', codes: keys, labels: labels('fi') },
@@ -126,7 +124,7 @@ export function jsonStatOf(site: SiteData, rows: TidyRow[], by: 'area' | 'indica
     source: attributions(site, sources).map((a) => a.fi).join('; '),
     updated: retrievedAt(site, sources),
     role: { time: ['period'], ...(by === 'area' ? { geo: ['area'] } : { metric: ['indicator'] }) },
-    note: ['status: suppressed = withheld by the source; lower_bound = built from sums that include withheld municipalities; missing = not in the data'],
-    extension: { tilannekuva: { labels: { sv: labels('sv'), en: labels('en') }, units: Object.fromEntries(rows.map((r) => [String(r[col('indicator')]), String(r[col('unit')])])) } },
+    note: [PUBLIC_STATUSES.filter((st) => st !== 'ok').map((st) => `status: ${st} = ${STATUS_SHORT[st]}`).join('; ')],
+    extension: { tilannekuva: { labels: { sv: labels('sv'), en: labels('en') }, units: Object.fromEntries(rows.map((o) => [o.indicator, o.unit])) } },
   });
 }

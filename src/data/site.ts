@@ -7,22 +7,23 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCsv } from '../lib/csv.ts';
 import type { Area } from '../lib/derive/areas.ts';
+import { COMPARISON_COLUMNS } from '../lib/comparisons.ts';
+import { OBSERVATION_COLUMNS, parseObservation, type Observation } from '../lib/observation.ts';
+import type { ComparisonStatus, StatusName } from '../lib/status.ts';
 import type { Break, Indicator } from '../schema/indicator.ts';
 import type { Source } from '../schema/source.ts';
-
-export type Status = 'ok' | 'suppressed' | 'lower_bound' | 'missing';
 
 /** One observation of an indicator in an area, with its comparisons. */
 export interface Point {
   period: string;
   value: number | null;
-  status: Status;
+  status: StatusName;
   /** Comparability breaks that start at this period. */
   breaks: string[];
   yoy: number | null;
   yoyPct: number | null;
   yoyCrossesBreak: boolean | null;
-  yoyStatus: 'ok' | 'lower_bound' | null;
+  yoyStatus: ComparisonStatus | null;
   avg12: number | null;
   avg12From: string | null;
   rank: number | null;
@@ -92,17 +93,18 @@ export function loadSite(): SiteData {
   const catalogue = JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8'));
   const areas: Area[] = JSON.parse(readFileSync(join(dir, 'areas.json'), 'utf8'));
   const series = new Map<string, Map<string, SeriesData>>();
-  const obs = readCsv(new Uint8Array(readFileSync(join(dir, 'observations.csv'))), { file: 'data/derived/observations.csv' });
-  for (const { values: r } of obs.rows) {
-    let byArea = series.get(r.indicator!);
-    if (!byArea) series.set(r.indicator!, (byArea = new Map()));
-    let s = byArea.get(r.area_code!);
-    if (!s) byArea.set(r.area_code!, (s = { indicator: r.indicator!, area: r.area_code!, points: [] }));
+  const obs = readCsv(new Uint8Array(readFileSync(join(dir, 'observations.csv'))), { file: 'data/derived/observations.csv', columns: OBSERVATION_COLUMNS });
+  for (const { line, values } of obs.rows) {
+    const r = parseObservation(values, { file: 'data/derived/observations.csv', row: line });
+    let byArea = series.get(r.indicator);
+    if (!byArea) series.set(r.indicator, (byArea = new Map()));
+    let s = byArea.get(r.area_code);
+    if (!s) byArea.set(r.area_code, (s = { indicator: r.indicator, area: r.area_code, points: [] }));
     s.points.push({
-      period: r.period!,
-      value: num(r.value),
-      status: r.status as Status,
-      breaks: r.break ? r.break.split(';') : [],
+      period: r.period,
+      value: r.value,
+      status: r.status,
+      breaks: [...r.break],
       yoy: null,
       yoyPct: null,
       yoyCrossesBreak: null,
@@ -114,7 +116,7 @@ export function loadSite(): SiteData {
       diffToCountry: null,
     });
   }
-  const comp = readCsv(new Uint8Array(readFileSync(join(dir, 'comparisons.csv'))), { file: 'data/derived/comparisons.csv' });
+  const comp = readCsv(new Uint8Array(readFileSync(join(dir, 'comparisons.csv'))), { file: 'data/derived/comparisons.csv', columns: COMPARISON_COLUMNS });
   // Both files are sorted by indicator, area and period; walk them together.
   let current: SeriesData | undefined;
   let k = 0;
@@ -130,7 +132,7 @@ export function loadSite(): SiteData {
     p.yoy = num(c.yoy_change);
     p.yoyPct = num(c.yoy_change_pct);
     p.yoyCrossesBreak = c.yoy_crosses_break === '' ? null : c.yoy_crosses_break === 'true';
-    p.yoyStatus = (c.yoy_status || null) as Point['yoyStatus'];
+    p.yoyStatus = (c.yoy_status || null) as ComparisonStatus | null;
     p.avg12 = num(c.avg_12m);
     p.avg12From = c.avg_12m_from || null;
     p.rank = num(c.rank);
@@ -153,6 +155,17 @@ export function loadSite(): SiteData {
     series,
   };
   return cached;
+}
+
+/** A point of an indicator's series in an area as a tidy observation (area names in Finnish, as the format has them). */
+export function observationOf(site: SiteData, ind: Indicator, areaCode: string, p: Point): Observation {
+  const area = site.areaByCode.get(areaCode)!;
+  return { area_code: areaCode, area_name: area.name.fi, area_level: area.level, indicator: ind.id, period: p.period, value: p.value, unit: ind.unit, status: p.status, break: p.breaks };
+}
+
+/** The decimals of each indicator, as the download writers ask for them. */
+export function decimalsOf(site: SiteData): (indicator: string) => number {
+  return (id) => site.indicatorById.get(id)!.decimals;
 }
 
 /** The series of an indicator in an area, or undefined. */

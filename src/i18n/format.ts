@@ -2,8 +2,9 @@
  * Locale formatting of numbers, values and periods. Kept apart from the UI dictionaries so that
  * browser code (charts, the comparison tool) can use it without loading every translation.
  */
-export const LANGS = ['fi', 'sv', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+import type { Lang } from '../schema/vocabulary.ts';
+
+export { LANGS, type Lang } from '../schema/vocabulary.ts';
 
 /** BCP 47 locale of each language for Intl formatting. */
 export const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
@@ -23,14 +24,6 @@ export function formatNumber(lang: Lang, value: number, decimals = 0): string {
 export function formatChange(lang: Lang, value: number, decimals = 0): string {
   const s = formatNumber(lang, Math.abs(value), decimals);
   return value > 0 ? `+${s}` : value < 0 ? `\u2212${s}` : s;
-}
-
-/** A value with its unit: "14,2 %", "352 001", "13,2", "78 856 829 €". */
-export function formatValue(lang: Lang, value: number, unit: string, decimals: number): string {
-  const n = formatNumber(lang, value, decimals);
-  if (unit === 'percent') return `${n}\u00a0%`;
-  if (unit === 'euros') return lang === 'en' ? `€${n}` : `${n}\u00a0€`;
-  return n;
 }
 
 const MONTHS: Record<Lang, string[]> = {

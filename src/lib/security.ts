@@ -12,6 +12,7 @@
  * Images: the site's, plus `data:` and `blob:` for the PNG export of a chart.
  */
 import { createHash } from 'node:crypto';
+import { LANGS } from '../schema/vocabulary.ts';
 
 /**
  * The one inline script, in the head of every page: marks the document as scripted before it is
@@ -58,7 +59,7 @@ export function headersFile(): string {
     '# <meta http-equiv>; frame-ancestors can only be sent as a header.',
     '/*',
     ...common,
-    ...['fi', 'sv', 'en'].flatMap(embed),
+    ...LANGS.flatMap(embed),
     '',
   ].join('\n');
 }

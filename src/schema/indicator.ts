@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { Trilingual } from './source.ts';
+import { AREA_LEVELS, UNITS } from './vocabulary.ts';
 
 /** Area levels of the portal, as in the tidy download format. */
-export const AREA_LEVELS = ['country', 'employment_area', 'region', 'municipality'] as const;
 export const AreaLevel = z.enum(AREA_LEVELS);
 export type AreaLevel = z.infer<typeof AreaLevel>;
 
@@ -46,8 +46,6 @@ export const Formula = z.discriminatedUnion('type', [
   }),
 ]);
 export type Formula = z.infer<typeof Formula>;
-
-export const UNITS = ['persons', 'percent', 'ratio', 'euros'] as const;
 
 export const Indicator = z.object({
   /** Stable English kebab-case id: file name, URL segment and the `indicator` column of downloads. Never change it. */

@@ -8,8 +8,9 @@
 import { z } from 'zod';
 
 /** Languages the portal serves and the PxWeb API answers in. */
-export const LANGS = ['fi', 'sv', 'en'] as const;
-export type Lang = (typeof LANGS)[number];
+import { LANGS } from './vocabulary.ts';
+
+export { LANGS, type Lang } from './vocabulary.ts';
 
 /** A text in up to three languages. Finnish is always present. */
 export const LocalText = z.object({

@@ -4,9 +4,11 @@
  * compare with hand-written expectations.
  */
 import { Indicator } from '../../src/schema/indicator.ts';
-import { periodIndex } from '../../src/lib/derive/axis.ts';
+import { periodIndex } from '../../src/lib/periods.ts';
 import type { IndicatorSeries } from '../../src/lib/derive/compute.ts';
-import { STATUS_NAMES, type Additivity, type CellArrays, type Series, type SeriesStore } from '../../src/lib/derive/series.ts';
+import type { Additivity, CellArrays } from '../../src/lib/derive/load.ts';
+import type { Series, SeriesStore } from '../../src/lib/derive/store.ts';
+import { STATUS_NAMES } from '../../src/lib/status.ts';
 
 export interface CellRow {
   source?: string;

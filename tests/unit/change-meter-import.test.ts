@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadReference } from '../../src/data/reference.ts';
+import { loadReference } from '../../scripts/lib/validate/reference.ts';
 import { RuleViolation } from '../../src/lib/privacy.ts';
 import { importChangeMeter, runImport } from '../../scripts/import-change-meter.ts';
 import { ROOT, folderDigest, runScript } from '../helpers/data-harness.ts';

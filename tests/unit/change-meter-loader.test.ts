@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadChangeMeter } from '../../src/data/change-meter.ts';
-import { loadReference } from '../../src/data/reference.ts';
+import { loadReference } from '../../scripts/lib/validate/reference.ts';
 import { InputError } from '../../src/lib/errors.ts';
 import { runImport } from '../../scripts/import-change-meter.ts';
 import { ROOT } from '../helpers/data-harness.ts';

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadReference } from '../../src/data/reference.ts';
+import { loadReference } from '../../scripts/lib/validate/reference.ts';
 import { RULE_IDS } from '../../src/lib/privacy.ts';
 import {
   CHANGE_METER_AREA_CODES,

@@ -8,7 +8,8 @@ import { describe, test } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { distributionChart } from '../../src/charts/distribution.ts';
 import { serverDocument } from '../../src/charts/dom.ts';
-import { lineChart, periodDate } from '../../src/charts/line.ts';
+import { lineChart } from '../../src/charts/line.ts';
+import { periodToDate } from '../../src/lib/periods.ts';
 import { choropleth, NO_DATA, PALETTE, quantileClasses, type Shapes } from '../../src/charts/map.ts';
 
 const parse = (svg: string) => parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
@@ -81,8 +82,8 @@ describe('lineChart', () => {
   });
 
   test('periods become dates: months at their first day, years at 31 December', () => {
-    assert.equal(periodDate('2026-06').toISOString(), '2026-06-01T00:00:00.000Z');
-    assert.equal(periodDate('2025').toISOString(), '2025-12-31T00:00:00.000Z');
+    assert.equal(periodToDate('2026-06').toISOString(), '2026-06-01T00:00:00.000Z');
+    assert.equal(periodToDate('2025').toISOString(), '2025-12-31T00:00:00.000Z');
   });
 
   test('snapshot of a small chart', (t) => {

@@ -6,9 +6,12 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { aggregateParents, keyLookup, loadSeries, LOWER, MISSING, OK, SUPPRESSED } from '../../src/lib/derive/series.ts';
+import { aggregateParents, keyLookup } from '../../src/lib/derive/aggregate.ts';
+import { loadSeries } from '../../src/lib/derive/load.ts';
+import { LOWER, MISSING, OK, SUPPRESSED } from '../../src/lib/status.ts';
 import { computeIndicator, dimsMatch } from '../../src/lib/derive/compute.ts';
-import { compare, rankTable, type Comparison, type CompareSpec } from '../../src/lib/derive/compare.ts';
+import { compare, rankTable, type CompareSpec } from '../../src/lib/derive/compare.ts';
+import type { Comparison } from '../../src/lib/comparisons.ts';
 import { additivity, cellOf, cells, cellsOf, indicator, indicatorCells, keyRow, series } from '../helpers/derive-fixtures.ts';
 
 const MERGER = [{ from: 'KU588', to: 'KU507' }];

@@ -5,18 +5,31 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { csvOf, xlsxOf } from '../../src/data/downloads.ts';
+import { xlsxOf } from '../../src/data/downloads.ts';
+import { observationsCsv, type Observation } from '../../src/lib/observation.ts';
 
+const row = (area_code: string, area_name: string, indicator: string, value: number | null, unit: Observation['unit'], status: Observation['status'], brk: string[]): Observation => ({
+  area_code,
+  area_name,
+  area_level: 'municipality',
+  indicator,
+  period: '2026-06',
+  value,
+  unit,
+  status,
+  break: brk,
+});
 const rows = [
-  ['KU091', '=HYPERLINK("http://example.com","x")', 'municipality', 'unemployed', '2026-06', '52578', 'persons', 'ok', ''],
-  ['KU092', '+1+1', 'municipality', 'unemployed', '2026-06', '', 'persons', 'missing', ''],
-  ['KU049', '@SUM(A1)', 'municipality', 'unemployment-share', '2026-06', '-0.5', 'percent', 'ok', ''],
-  ['KU050', '-2+3', 'municipality', 'unemployed', '2026-06', '7', 'persons', 'ok', 'te24'],
+  row('KU091', '=HYPERLINK("http://example.com","x")', 'unemployed', 52578, 'persons', 'ok', []),
+  row('KU092', '+1+1', 'unemployed', null, 'persons', 'missing', []),
+  row('KU049', '@SUM(A1)', 'unemployment-share', -0.5, 'percent', 'ok', []),
+  row('KU050', '-2+3', 'unemployed', 7, 'persons', 'ok', ['te24']),
 ];
+const decimals = (id: string) => (id === 'unemployment-share' ? 1 : 0);
 
 describe('formula injection', () => {
   test('CSV: text cells starting with = + @ - are prefixed with an apostrophe; numbers are not', () => {
-    const lines = csvOf(rows).trim().split('\n');
+    const lines = observationsCsv(rows, decimals).trim().split('\n');
     assert.equal(lines[0], 'area_code,area_name,area_level,indicator,period,value,unit,status,break');
     assert.equal(lines[1], `KU091,"'=HYPERLINK(""http://example.com"",""x"")",municipality,unemployed,2026-06,52578,persons,ok,`);
     assert.equal(lines[2], "KU092,'+1+1,municipality,unemployed,2026-06,,persons,missing,");
@@ -25,7 +38,7 @@ describe('formula injection', () => {
   });
 
   test('Excel: the same cells are text with an apostrophe, the value column is numeric, and the notes sheet is there', async () => {
-    const buf = await xlsxOf(rows, [['Source', '=cmd|calc'], ['Licence', 'CC BY 4.0']]);
+    const buf = await xlsxOf(rows, decimals, [['Source', '=cmd|calc'], ['Licence', 'CC BY 4.0']]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const data = wb.getWorksheet('data')!;

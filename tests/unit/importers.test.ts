@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadReference } from '../../src/data/reference.ts';
+import { loadReference } from '../../scripts/lib/validate/reference.ts';
 import { InputError } from '../../src/lib/errors.ts';
 import type { JsonStatDataset } from '../../src/schema/raw.ts';
 import { importPxWebJson, importWideCsv, type ImportContext, type WideCsvSpec } from '../../scripts/lib/importers.ts';

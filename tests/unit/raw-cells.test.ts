@@ -6,8 +6,9 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { areaCodeChecker, loadReference } from '../../src/data/reference.ts';
-import { appendCells, emptyCells, normalisePeriod, stripCodePrefix, type AppendOptions } from '../../src/data/raw-cells.ts';
+import { areaCodeChecker, loadReference } from '../../scripts/lib/validate/reference.ts';
+import { appendCells, emptyCells, stripCodePrefix, type AppendOptions } from '../../scripts/lib/validate/raw-cells.ts';
+import { fromSourcePeriod } from '../../src/lib/periods.ts';
 import { InputError } from '../../src/lib/errors.ts';
 import type { JsonStatDataset } from '../../src/schema/raw.ts';
 import { ROOT } from '../helpers/data-harness.ts';
@@ -200,7 +201,7 @@ describe('appendCells', () => {
   });
 });
 
-describe('stripCodePrefix / normalisePeriod', () => {
+describe('stripCodePrefix / fromSourcePeriod', () => {
   test('drops only a lower-case prefix ending in "-"', () => {
     assert.equal(stripCodePrefix('vaerak-vaesto'), 'vaesto');
     assert.equal(stripCodePrefix('tyti-Tyottomyysaste'), 'Tyottomyysaste');
@@ -210,9 +211,9 @@ describe('stripCodePrefix / normalisePeriod', () => {
   });
 
   test('StatFin months become YYYY-MM; years stay; anything else is null', () => {
-    assert.equal(normalisePeriod('2026M06'), '2026-06');
-    assert.equal(normalisePeriod('2025'), '2025');
-    assert.equal(normalisePeriod('2026M13'), null);
-    assert.equal(normalisePeriod('202606'), null);
+    assert.equal(fromSourcePeriod('2026M06'), '2026-06');
+    assert.equal(fromSourcePeriod('2025'), '2025');
+    assert.equal(fromSourcePeriod('2026M13'), null);
+    assert.equal(fromSourcePeriod('202606'), null);
   });
 });

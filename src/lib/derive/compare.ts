@@ -6,10 +6,10 @@
 import * as aq from 'arquero';
 import type { ColumnTable } from 'arquero';
 import { roundHalfUp, roundRatio } from '../numbers.ts';
-import { crossesBreak } from '../periods.ts';
-import { periodAt, yearStep } from './axis.ts';
+import { crossesBreak, periodAt, yearStep } from '../periods.ts';
+import type { Comparison } from '../comparisons.ts';
+import { comparisonStatus, hasValue, LOWER } from '../status.ts';
 import type { IndicatorSeries } from './compute.ts';
-import { LOWER, OK } from './series.ts';
 
 const op: any = aq.op;
 
@@ -26,25 +26,6 @@ export interface CompareSpec {
   breaks: string[];
   rank: boolean;
 }
-
-/** One row of comparisons (all values rounded to the indicator's decimals). */
-export interface Comparison {
-  indicator: string;
-  area: string;
-  period: string;
-  yoy_change: number | null;
-  yoy_change_pct: number | null;
-  yoy_crosses_break: boolean | null;
-  yoy_status: 'ok' | 'lower_bound' | null;
-  avg_12m: number | null;
-  avg_12m_status: 'ok' | 'lower_bound' | null;
-  avg_12m_from: string | null;
-  rank: number | null;
-  rank_of: number | null;
-  diff_to_country: number | null;
-}
-
-const hasValue = (st: number) => st === OK || st === LOWER;
 
 /**
  * Comparisons for every position of every series that has a value, in the order of `series`:
@@ -92,7 +73,7 @@ export function* compare(series: readonly IndicatorSeries[], specs: readonly Com
         row.yoy_change = roundHalfUp(v - prev, spec.decimals);
         if (spec.isCount && prev !== 0) row.yoy_change_pct = roundHalfUp((100 * (v - prev)) / prev, 1);
         row.yoy_crosses_break = spec.breaks.some((b) => crossesBreak(prevPeriod, period, b));
-        row.yoy_status = s.status[i] === LOWER || s.status[j] === LOWER ? 'lower_bound' : 'ok';
+        row.yoy_status = comparisonStatus(s.status[i]!, s.status[j]!);
       }
       if (spec.hasTerms && s.freq === 'M' && i >= 11) {
         let sumN = 0;

@@ -7,8 +7,9 @@
  */
 import type { Indicator } from '../../schema/indicator.ts';
 import { roundRatio } from '../numbers.ts';
-import type { Freq } from './axis.ts';
-import { LOWER, MISSING, NONE, OK, SUPPRESSED, type Series, type SeriesStore } from './series.ts';
+import type { Freq } from '../periods.ts';
+import { hasValue, LOWER, NONE, ratioStatus, SUPPRESSED, sumStatus } from '../status.ts';
+import type { Series, SeriesStore } from './store.ts';
 
 /** One indicator in one area: dense values over a span, with the terms of rates kept for averages. */
 export interface IndicatorSeries {
@@ -66,7 +67,7 @@ function sumCodes(codes: readonly string[], series: Map<string, Series[]>, idx: 
       sum += best.valueAt(idx);
     }
   }
-  const status = sup === codes.length ? SUPPRESSED : sup + lower > 0 ? LOWER : OK;
+  const status = sumStatus(codes.length, sup, lower);
   return { value: status === SUPPRESSED ? 0 : sum, status };
 }
 
@@ -141,10 +142,9 @@ export function computeIndicator(store: SeriesStore, ind: Indicator, areas: Read
       const n = sumCodes(f.numerator, series, idx);
       const d = n ? sumCodes(f.denominator, series, idx) : null;
       if (n && d) {
-        const status =
-          n.status === SUPPRESSED || d.status === SUPPRESSED ? SUPPRESSED : d.value === 0 ? MISSING : n.status === LOWER || d.status === LOWER ? LOWER : OK;
+        const status = ratioStatus(n.status, d.status, d.value);
         res.status[i] = status;
-        if (status === OK || status === LOWER) {
+        if (hasValue(status)) {
           res.values[i] = roundRatio(n.value, d.value, f.scale, ind.decimals)!;
           res.num[i] = n.value;
           res.den[i] = d.value;

@@ -3,10 +3,10 @@
  * it. Compares this derive's summary with the previous one and lists new periods, new or removed
  * indicators, changed area codes, overlapping parts that disagree and unusually large jumps.
  */
-import { periodAt } from './axis.ts';
+import { periodAt } from '../periods.ts';
+import { hasValue, MISSING, NONE, STATUS_NAMES } from '../status.ts';
 import type { IndicatorSeries } from './compute.ts';
-import { LOWER, MISSING, NONE, OK, STATUS_NAMES } from './series.ts';
-import type { Conflict } from './series.ts';
+import type { Conflict } from './store.ts';
 
 export interface IndicatorSummary {
   first: string | null;
@@ -24,8 +24,6 @@ export interface Summary {
   indicators: Record<string, IndicatorSummary>;
   conflicts: number;
 }
-
-const hasValue = (st: number) => st === OK || st === LOWER;
 
 /** Summarises the derived series for the next change report (gaps inside spans count as missing). */
 export function summarise(series: readonly IndicatorSeries[], ids: readonly string[], conflicts: number): Summary {

@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { readCsv } from '../lib/csv.ts';
-import { parseOrExplain } from '../lib/errors.ts';
-import { AreaKeyRow, ClassRow, EmploymentAreaRow, MergerRow, MunicipalityRow, RegionRow } from '../schema/area.ts';
-import { Break } from '../schema/indicator.ts';
+import { readCsv } from '../../../src/lib/csv.ts';
+import { parseOrExplain } from '../../../src/lib/errors.ts';
+import { AreaKeyRow, ClassRow, EmploymentAreaRow, MergerRow, MunicipalityRow, RegionRow } from '../../../src/schema/area.ts';
+import { Break } from '../../../src/schema/indicator.ts';
 
 export interface Reference {
   municipalities: MunicipalityRow[];

@@ -3,12 +3,11 @@
  * output and the derive stage's input. Each cell keeps its source, part and the source's
  * `updated` stamp, so that overlapping parts can be resolved and every value traced.
  */
-import { InputError } from '../lib/errors.ts';
-import { categoryCodes, describeCell } from '../lib/jsonstat.ts';
-import type { JsonStatDataset } from '../schema/raw.ts';
-
-/** Status symbols that mean the source withheld the value. */
-export const SUPPRESSION_SYMBOLS = new Set(['...', '..', 'NA']);
+import { InputError } from '../../../src/lib/errors.ts';
+import { categoryCodes, describeCell } from '../../../src/lib/jsonstat.ts';
+import { fromSourcePeriod } from '../../../src/lib/periods.ts';
+import { isWithheldSymbol } from '../../../src/lib/status.ts';
+import type { JsonStatDataset } from '../../../src/schema/raw.ts';
 
 /** Columns of the cell table (one array per column, equal lengths). */
 export interface CellColumns {
@@ -32,14 +31,6 @@ export function emptyCells(): CellColumns {
   return { source: [], part: [], updated: [], area: [], period: [], code: [], dims: [], value: [], status: [] };
 }
 
-/** `2026M06` → `2026-06`; `2025` stays; anything else is null. */
-export function normalisePeriod(text: string): string | null {
-  let m = /^(\d{4})M(0[1-9]|1[0-2])$/.exec(text);
-  if (m) return `${m[1]}-${m[2]}`;
-  m = /^(\d{4})$/.exec(text);
-  return m ? m[1]! : null;
-}
-
 /** Drops a lower-case `prefix-` from a content code (`vaerak-vaesto` → `vaesto`). */
 export function stripCodePrefix(code: string): string {
   return code.replace(/^[a-z]+-(?=[A-Za-z0-9_])/, '');
@@ -51,7 +42,7 @@ export function dimensionRoles(ds: JsonStatDataset, file: string): { geo: string
   const time =
     ds.role?.time?.[0] ??
     ds.id.find((id) => /timeperiod|kuukausi|vuosi|month|year|time/i.test(id)) ??
-    ds.id.find((id) => codesOf(id).every((c) => normalisePeriod(c) !== null));
+    ds.id.find((id) => codesOf(id).every((c) => fromSourcePeriod(c) !== null));
   if (!time) throw new InputError({ file, field: 'role.time' }, 'no time dimension');
   const geo = ds.role?.geo?.[0] ?? ds.id.find((id) => id !== time && codesOf(id).some((c) => c === 'SSS' || /^KU\d{3}$/.test(c))) ?? null;
   const metric =
@@ -95,7 +86,7 @@ export function appendCells(out: CellColumns, ds: JsonStatDataset, opt: AppendOp
   const kOther = other.map((id) => ds.id.indexOf(id));
   // Pre-normalise codes once per category rather than once per cell.
   const periods = codes[kTime]!.map((c) => {
-    const p = normalisePeriod(c);
+    const p = fromSourcePeriod(c);
     if (!p) throw new InputError({ file: opt.file, field: `dimension.${time}` }, `"${c}" is not a month (YYYYMmm) or a year`);
     return p;
   });
@@ -116,7 +107,7 @@ export function appendCells(out: CellColumns, ds: JsonStatDataset, opt: AppendOp
     let status: string | null = null;
     if (v === null) {
       if (st !== null) {
-        if (!SUPPRESSION_SYMBOLS.has(st)) throw new InputError({ file: opt.file, row: describeCell(ds, i), field: 'status' }, `unknown status symbol "${st}"`);
+        if (!isWithheldSymbol(st)) throw new InputError({ file: opt.file, row: describeCell(ds, i), field: 'status' }, `unknown status symbol "${st}"`);
         status = 'suppressed';
       }
     } else {

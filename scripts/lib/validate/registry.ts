@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { InputError, parseOrExplain } from '../lib/errors.ts';
-import { Indicator } from '../schema/indicator.ts';
-import { Source } from '../schema/source.ts';
-import type { Break } from '../schema/indicator.ts';
+import { InputError, parseOrExplain } from '../../../src/lib/errors.ts';
+import { Indicator } from '../../../src/schema/indicator.ts';
+import { Source } from '../../../src/schema/source.ts';
+import type { Break } from '../../../src/schema/indicator.ts';
 
 export interface Registry {
   indicators: Indicator[];

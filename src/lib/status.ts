@@ -1,0 +1,98 @@
+/**
+ * Value statuses: the one home of what a value's status can be, how the stages store it, how it
+ * is written in downloads, which source symbols mean "withheld", and how the statuses of the
+ * inputs of a sum or a ratio combine. Every stage imports these; nothing else defines them.
+ *
+ * Statuses of the public download format (design.md, "Tidy download format"):
+ * - `ok`: a published value, or one computed exactly from published values;
+ * - `suppressed`: the source withheld the value (counts of 1–4); the value is empty;
+ * - `lower_bound`: built from sums that include withheld cells; for a count the true value is at
+ *   least this, for a ratio whose numerator only is such a sum the true value is at least this;
+ * - `missing`: not in the source or the snapshot, or a zero denominator; the value is empty.
+ */
+
+/** Status codes as the derive stage stores them in typed arrays (one byte per value). */
+export const NONE = 0;
+export const OK = 1;
+export const SUPPRESSED = 2;
+export const LOWER = 3;
+export const MISSING = 4;
+
+/** Status names of the public format, in code order (index = code; code 0 has no name). */
+export const STATUS_NAMES = ['', 'ok', 'suppressed', 'lower_bound', 'missing'] as const;
+export type StatusName = Exclude<(typeof STATUS_NAMES)[number], ''>;
+/** The names a tidy row's `status` column can hold. */
+export const PUBLIC_STATUSES = STATUS_NAMES.slice(1) as readonly StatusName[];
+
+/** Statuses of a comparison (a change or an average) built from two or more values. */
+export const COMPARISON_STATUSES = ['ok', 'lower_bound'] as const;
+export type ComparisonStatus = (typeof COMPARISON_STATUSES)[number];
+
+/** The code of a status name (`ok` → OK); unknown names are NONE. */
+export function statusCode(name: string): number {
+  const k = (STATUS_NAMES as readonly string[]).indexOf(name);
+  return k > 0 ? k : NONE;
+}
+
+/** Whether a status code carries a value (published or computed, possibly a bound). */
+export function hasValue(code: number): boolean {
+  return code === OK || code === LOWER;
+}
+
+/** Whether a status name carries a value. */
+export function hasValueName(name: string): boolean {
+  return hasValue(statusCode(name));
+}
+
+/**
+ * The status of a sum of `n` inputs of which `suppressed` were withheld and `lower` were lower
+ * bounds: withheld if every input was, a lower bound if any input was withheld or a bound,
+ * otherwise ok. The value of a withheld sum is not shown.
+ */
+export function sumStatus(n: number, suppressed: number, lower: number): number {
+  if (suppressed === n) return SUPPRESSED;
+  return suppressed + lower > 0 ? LOWER : OK;
+}
+
+/**
+ * The status of a ratio from the statuses of its numerator and denominator (each the status of
+ * a sum) and the denominator's value: withheld if a term is withheld, missing for a zero
+ * denominator, a lower bound if a term is one, otherwise ok.
+ */
+export function ratioStatus(numerator: number, denominator: number, denominatorValue: number): number {
+  if (numerator === SUPPRESSED || denominator === SUPPRESSED) return SUPPRESSED;
+  if (denominatorValue === 0) return MISSING;
+  return numerator === LOWER || denominator === LOWER ? LOWER : OK;
+}
+
+/** The status of a comparison of two values (a change): a lower bound if either value is one. */
+export function comparisonStatus(a: number, b: number): ComparisonStatus {
+  return a === LOWER || b === LOWER ? 'lower_bound' : 'ok';
+}
+
+/**
+ * Symbols sources write for a withheld (confidential) value: `...` in StatFin, `..` in some
+ * PxWeb exports, `NA` in files that passed through R.
+ */
+export const WITHHELD_SYMBOLS = ['...', '..', 'NA'] as const;
+
+/** Whether a cell text or a JSON-stat status symbol means the source withheld the value. */
+export function isWithheldSymbol(text: string): boolean {
+  return (WITHHELD_SYMBOLS as readonly string[]).includes(text);
+}
+
+/** Short English glosses of the statuses, for the Table Schema's `status` description. */
+export const STATUS_SHORT: Record<StatusName, string> = {
+  ok: '',
+  suppressed: 'withheld by the source',
+  lower_bound: 'built from sums including withheld municipalities',
+  missing: 'not in the source or snapshot',
+};
+
+/** One-line English definitions of the statuses, for download notes, schemas and READMEs. */
+export const STATUS_DEFINITIONS: Record<StatusName, string> = {
+  ok: 'a published value',
+  suppressed: 'withheld by the source (counts of 1–4); never zero',
+  lower_bound: 'built from sums that include withheld municipalities: for counts the true value is at least this; for rates it may err either way',
+  missing: 'not in the source or in the portal’s snapshot (or a zero denominator); nothing is filled in',
+};
