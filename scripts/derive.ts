@@ -1,6 +1,7 @@
 /**
- * Derive: reads the validated source cells (data/derived/validated/), the reference tables and
- * the indicator registry, and writes what the site reads (data/derived/):
+ * Derive: reads only what the validate stage wrote (data/derived/validated/: the source cells,
+ * the checked registry, reference tables and shapes) and writes what the site reads
+ * (data/derived/):
  *   observations.csv  tidy values in the public format, plus a `break` flag column
  *   comparisons.csv   change from a year earlier, 12-month average, rank, difference to country
  *   areas.json        areas with names, membership and structural attributes
@@ -13,8 +14,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as aq from 'arquero';
-import { loadReference } from './lib/validate/reference.ts';
-import { loadRegistry } from './lib/validate/registry.ts';
+import type { Reference } from './lib/validate/reference.ts';
+import type { Registry } from './lib/validate/registry.ts';
 import { buildAreas, levelOf } from '../src/lib/derive/areas.ts';
 import { computePeers } from '../src/lib/derive/peers.ts';
 import { compare, type CompareSpec } from '../src/lib/derive/compare.ts';
@@ -43,11 +44,12 @@ async function main(): Promise<void> {
   const lap = (what: string) => process.env.DERIVE_TIMING && console.error(`  ${what}: ${((performance.now() - t0) / 1000).toFixed(2)} s`);
 
   // Load inputs.
-  const ref = loadReference(ROOT);
-  const { indicators, sources } = loadRegistry(ROOT, ref.breaks);
   const cellsPath = join(IN, 'cells.arrow');
   if (!existsSync(cellsPath)) throw new Error(`${cellsPath} is missing: run npm run data:validate first`);
-  const snapshot = JSON.parse(readFileSync(join(IN, 'snapshot.json'), 'utf8'));
+  const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(IN, name), 'utf8')) as T;
+  const ref = readJson<Reference>('reference.json');
+  const { indicators, sources } = readJson<Registry>('registry.json');
+  const snapshot = readJson<Parameters<typeof changeReport>[2]['snapshot']>('snapshot.json');
   const previous: Summary | null = existsSync(join(OUT, 'summary.json')) ? JSON.parse(readFileSync(join(OUT, 'summary.json'), 'utf8')) : null;
   lap('load');
 
@@ -88,8 +90,9 @@ async function main(): Promise<void> {
   const te24 = ref.employmentAreas.filter((a) => a.te24 === 'yes').map((a) => a.code);
 
   // Areas and their structural attributes (latest population and labour force).
-  const latest = (id: string) => {
+  const latest = (attribute: 'population' | 'labour_force') => {
     const m = new Map<string, { value: number; period: string }>();
+    const id = indicators.find((i) => i.show.area_attribute === attribute)?.id;
     for (const s of series) {
       if (s.indicator !== id) continue;
       for (let i = s.status.length - 1; i >= 0; i--) {
@@ -108,7 +111,7 @@ async function main(): Promise<void> {
     regions: ref.regions,
     areaOf,
     population: latest('population'),
-    labourForce: latest('labour-force'),
+    labourForce: latest('labour_force'),
   });
   for (const [code, peers] of computePeers(areas)) areas.find((a) => a.code === code)!.peers = peers;
   const areaByCode = new Map(areas.map((a) => [a.code, a]));
@@ -173,6 +176,8 @@ async function main(): Promise<void> {
     out.write(join(OUT, 'catalogue.json'), toJson(catalogue));
     out.write(join(OUT, 'summary.json'), toJson(summary));
     out.write(join(OUT, 'CHANGES.md'), report);
+    // The shapes pass through for the site's maps.
+    out.write(join(OUT, 'geo.topo.json'), readFileSync(join(IN, 'geo.topo.json'), 'utf8'));
     out.commit();
     stats = { rows, comparisonRows, summary };
   } catch (err) {

@@ -15,7 +15,7 @@ import { rel } from './lib/fsx.ts';
 runMain(async () => {
   const dir = resolve(ROOT, option('dir', 'data/practices'));
   const ref = loadReference(ROOT);
-  const { indicators } = loadRegistry(ROOT, ref.breaks);
+  const { indicators } = loadRegistry(ROOT, ref);
   const practices = loadPractices({ areas: new Set(ref.employmentAreas.map((a) => a.code)), indicators: new Set(indicators.map((i) => i.id)) }, dir, rel(dir));
   console.error(`practices: ${practices.length} valid files in ${rel(dir)}/`);
 });

@@ -1,19 +1,25 @@
 /**
  * Validate: reads the raw snapshot (data/raw/, checked against its manifest and checksums), the
- * reference tables and both registries, parses every file with its zod schema, and writes the
- * long table of source cells to data/derived/validated/ for the derive stage.
- * Suppressed source cells become an explicit `suppressed` status here.
+ * reference tables, both registries, the good practices and the map shapes, parses every file
+ * with its zod schema, and writes what the derive stage reads to data/derived/validated/:
+ *   cells.arrow     the long table of source cells (suppressed cells as an explicit status)
+ *   snapshot.json   the raw files' provenance
+ *   registry.json   the checked indicators (caveats resolved) and sources
+ *   reference.json  the checked reference tables (areas, dated key, mergers, breaks, caveats)
+ *   geo.topo.json   the checked municipal boundaries
+ * Every formula's content codes must exist in its sources' cells.
  *
  * Usage: npm run data:validate [-- --raw <folder>] [-- --out <folder>]
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as aq from 'arquero';
-import { loadReference, areaCodeChecker } from './lib/validate/reference.ts';
+import { loadReference, areaCodeChecker, type Reference } from './lib/validate/reference.ts';
 import { loadPractices } from '../src/data/practices.ts';
-import { loadRegistry } from './lib/validate/registry.ts';
-import { appendCells, emptyCells } from './lib/validate/raw-cells.ts';
+import { loadRegistry, type Registry } from './lib/validate/registry.ts';
+import { appendCells, emptyCells, type CellColumns } from './lib/validate/raw-cells.ts';
+import { formulaCodes } from '../src/lib/derive/compute.ts';
 import { InputError, parseOrExplain } from '../src/lib/errors.ts';
 import { JsonStatDataset, PxWebMetadata } from '../src/schema/raw.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
@@ -34,7 +40,7 @@ async function main(): Promise<void> {
 
   // Load inputs.
   const ref = loadReference(ROOT);
-  const registry = loadRegistry(ROOT, ref.breaks);
+  const registry = loadRegistry(ROOT, ref);
   // The good-practice library is checked here too, so a wrong file stops the build early.
   const practices = loadPractices({ areas: new Set(ref.employmentAreas.map((a) => a.code)), indicators: new Set(registry.indicators.map((i) => i.id)) });
   if (!existsSync(join(rawDir, 'manifest.json'))) throw new InputError({ file: rel(join(rawDir, 'manifest.json')) }, 'the raw snapshot has no manifest; run npm run data:acquire:files');
@@ -78,6 +84,10 @@ async function main(): Promise<void> {
     });
   }
 
+  checkFormulaCodes(registry, cells);
+  const geoText = readFileSync(join(ROOT, 'data', 'geo', 'municipalities-2025.topo.json'), 'utf8');
+  checkShapes(geoText, ref, 'data/geo/municipalities-2025.topo.json');
+
   // Save outputs.
   const table = aq.table(cells);
   const summary = {
@@ -102,6 +112,9 @@ async function main(): Promise<void> {
     new Map<string, string | Uint8Array>([
       [join(outDir, 'cells.arrow'), aq.toArrowIPC(table)],
       [join(outDir, 'snapshot.json'), toJson(summary)],
+      [join(outDir, 'registry.json'), toJson(registry)],
+      [join(outDir, 'reference.json'), toJson(ref)],
+      [join(outDir, 'geo.topo.json'), geoText],
     ]),
   );
   console.error(
@@ -109,4 +122,44 @@ async function main(): Promise<void> {
   );
 }
 
-runMain(main);
+/**
+ * Every content code an indicator's formula names must be in at least one of its sources' cells;
+ * a typo would otherwise leave the indicator silently without values.
+ */
+export function checkFormulaCodes(registry: Registry, cells: CellColumns): void {
+  const codesOf = new Map<string, Set<string>>();
+  for (let i = 0; i < cells.source.length; i++) {
+    let set = codesOf.get(cells.source[i]!);
+    if (!set) codesOf.set(cells.source[i]!, (set = new Set()));
+    set.add(cells.code[i]!);
+  }
+  for (const ind of registry.indicators) {
+    const have = new Set(ind.sources.flatMap((s) => [...(codesOf.get(s) ?? [])]));
+    for (const code of formulaCodes(ind)) {
+      if (!have.has(code)) {
+        throw new InputError({ file: `data/indicators/${ind.id}.yaml`, field: 'formula' }, `the code ${code} is in none of its sources' raw files (${ind.sources.join(', ')}); check the spelling or the source`);
+      }
+    }
+  }
+}
+
+/** The boundaries must be a TopoJSON topology whose municipalities are exactly the current ones. */
+function checkShapes(text: string, ref: Reference, file: string): void {
+  let topo: { type?: unknown; objects?: Record<string, { geometries?: { properties?: { code?: unknown } }[] }> };
+  try {
+    topo = JSON.parse(text);
+  } catch (e) {
+    throw new InputError({ file }, `not valid JSON: ${(e as Error).message}`);
+  }
+  const geometries = topo.objects?.municipalities?.geometries;
+  if (topo.type !== 'Topology' || !Array.isArray(geometries)) throw new InputError({ file, field: 'objects.municipalities' }, 'expected a TopoJSON topology with an object "municipalities" (run npm run data:geo)');
+  const current = new Set(ref.municipalities.filter((m) => m.successor === '').map((m) => m.code));
+  const codes = geometries.map((g) => String(g.properties?.code ?? ''));
+  const unknown = codes.filter((c) => !current.has(c));
+  const absent = [...current].filter((c) => !codes.includes(c));
+  if (unknown.length || absent.length) {
+    throw new InputError({ file, field: 'objects.municipalities' }, `the shapes do not match data/reference/municipalities.csv${unknown.length ? `; unknown: ${unknown.join(', ')}` : ''}${absent.length ? `; missing: ${absent.join(', ')}` : ''} (run npm run data:geo)`);
+  }
+}
+
+if (import.meta.main) runMain(main);

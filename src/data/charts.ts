@@ -6,7 +6,8 @@ import type { Area } from '../lib/derive/areas.ts';
 import type { Indicator } from '../schema/indicator.ts';
 import { observationsCsv } from '../lib/observation.ts';
 import { decimalsOf, observationOf, seriesOf, type Point, type SiteData } from './site.ts';
-import { at, drawable, latestComparablePeriod, te24Areas } from './views.ts';
+import { at, drawable, latestComparablePeriod, shownIn, te24Areas } from './views.ts';
+import { isRate } from '../lib/units.ts';
 
 export interface ChartArea {
   code: string;
@@ -22,31 +23,19 @@ export interface ChartSpec {
   chosenAt?: string;
 }
 
-/** Indicators an area profile draws over time, in order, when the area has a series. */
-const PROFILE_CHARTS = [
-  'unemployment-share',
-  'unemployed',
-  'unemployed-per-vacancy',
-  'long-term-unemployed-share',
-  'in-services-share',
-  'kela-benefit-recipients',
-  'population',
-];
-
 /**
- * Charts of an area profile: the area; for rates also the whole country and (for the
- * unemployment share) its similar areas. Counts are drawn alone: on one axis with the country's
+ * Charts of an area profile (indicators with `show.profile_chart`): the area; for rates also the
+ * whole country and (with `show.profile_peers`) its similar areas. Counts are drawn alone: on one axis with the country's
  * count they would show only the difference in size.
  */
 export function areaChartSpecs(site: SiteData, area: Area): ChartSpec[] {
   const specs: ChartSpec[] = [];
-  for (const id of PROFILE_CHARTS) {
+  for (const ind of shownIn(site, 'profile_chart')) {
+    const id = ind.id;
     if (!drawable(seriesOf(site, id, area.code))) continue;
-    const ind = site.indicatorById.get(id)!;
-    const isRate = ind.unit === 'percent' || ind.unit === 'ratio';
     const areas: ChartArea[] = [{ code: area.code, role: 'area' }];
-    if (isRate && area.code !== 'SSS' && drawable(seriesOf(site, id, 'SSS'))) areas.push({ code: 'SSS', role: 'country' });
-    if (id === 'unemployment-share') {
+    if (isRate(ind.unit) && area.code !== 'SSS' && drawable(seriesOf(site, id, 'SSS'))) areas.push({ code: 'SSS', role: 'country' });
+    if (ind.show.profile_peers) {
       for (const p of area.peers) if (drawable(seriesOf(site, id, p.code))) areas.push({ code: p.code, role: 'peer' });
     }
     specs.push({ slug: `area-${area.code.toLowerCase()}-${id}`, indicator: id, areas });
@@ -59,7 +48,7 @@ export function indicatorChartSpec(site: SiteData, ind: Indicator): ChartSpec | 
   const areas: ChartArea[] = [];
   if (drawable(seriesOf(site, ind.id, 'SSS'))) areas.push({ code: 'SSS', role: 'country' });
   let chosenAt: string | undefined;
-  if (ind.levels.includes('employment_area') && (ind.unit === 'percent' || ind.unit === 'ratio')) {
+  if (ind.levels.includes('employment_area') && isRate(ind.unit)) {
     // Choose by the latest period in which most areas can be drawn with history.
     const period = latestComparablePeriod(site, ind.id, 30) ?? undefined;
     if (period) {

@@ -5,6 +5,9 @@ import type { SiteData } from './site.ts';
 import { orderedIndicators } from './views.ts';
 import { UNIT_KEYS } from '../lib/units.ts';
 
+/** Areas the tool opens with when its address names none (the portal's own choice: Helsinki, Lahti, Turku). */
+const DEFAULT_AREAS = ['TA08', 'TA19', 'TA41'];
+
 const STRING_KEYS: Key[] = [
   'compare.remove',
   'compare.removeArea',
@@ -21,7 +24,7 @@ const STRING_KEYS: Key[] = [
   ...UNIT_KEYS,
 ];
 
-/** Indicators the tool offers: those with values for more than one period (a series to draw). */
+/** The tool's configuration in a language: every indicator, every area, the strings it shows, and what it opens with. */
 export function compareConfig(site: SiteData, lang: Lang, embed = false): CompareConfig {
   const indicators: CompareConfig['indicators'] = {};
   for (const ind of orderedIndicators(site)) {
@@ -42,6 +45,6 @@ export function compareConfig(site: SiteData, lang: Lang, embed = false): Compar
     levelNames: Object.fromEntries((['country', 'employment_area', 'region', 'municipality'] as const).map((l) => [l, t(lang, `level.${l}`).toLowerCase()])),
     indicators,
     strings: Object.fromEntries(STRING_KEYS.map((k) => [k, template(lang, k)])),
-    defaults: { areas: ['TA08', 'TA19', 'TA41'], indicators: ['unemployment-share'] },
+    defaults: { areas: DEFAULT_AREAS, indicators: site.indicators.filter((i) => i.show.compare_default).map((i) => i.id) },
   };
 }

@@ -77,6 +77,16 @@ export function drawable(s: SeriesData | undefined): boolean {
   return (s?.points.filter((p) => p.value !== null).length ?? 0) >= 2;
 }
 
+/** The key indicator (`show.key`): the one figure pages compare areas on. */
+export function keyIndicator(site: SiteData): Indicator {
+  return site.indicators.find((i) => i.show.key)!;
+}
+
+/** The indicators shown in a place (`show.<place>` set), in that place's order. */
+export function shownIn(site: SiteData, place: 'headline' | 'front_map' | 'profile_chart' | 'progress_table'): Indicator[] {
+  return site.indicators.filter((i) => i.show[place] !== undefined).sort((a, b) => a.show[place]! - b.show[place]!);
+}
+
 /** Indicators in registry order (theme, then order). */
 export function orderedIndicators(site: SiteData): Indicator[] {
   const themes = ['unemployment', 'groups', 'services', 'vacancies', 'benefits', 'population', 'survey'];

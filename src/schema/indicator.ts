@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Trilingual } from './source.ts';
 import { AREA_LEVELS, UNITS } from './vocabulary.ts';
 
+
 /** Area levels of the portal, as in the tidy download format. */
 export const AreaLevel = z.enum(AREA_LEVELS);
 export type AreaLevel = z.infer<typeof AreaLevel>;
@@ -47,7 +48,62 @@ export const Formula = z.discriminatedUnion('type', [
 ]);
 export type Formula = z.infer<typeof Formula>;
 
-export const Indicator = z.object({
+/** Id of a shared caveat in `data/reference/caveats.yaml`. */
+export const CaveatId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+/** A caveat shared by several indicators (`data/reference/caveats.yaml`). */
+export const SharedCaveat = z.object({
+  /** Stable id, used in the indicators' `caveats` lists. */
+  id: CaveatId,
+  /** The caveat in fi/sv/en. */
+  text: Trilingual,
+});
+export type SharedCaveat = z.infer<typeof SharedCaveat>;
+
+/** Groups of the "progress towards work" view, in their order on the page. */
+export const PROGRESS_GROUPS = ['services', 'long', 'groups', 'market'] as const;
+
+/**
+ * Where an indicator appears beyond its own pages. Orders are small integers (smaller first);
+ * an absent order means the indicator is not shown there.
+ */
+export const Show = z.object({
+  /** Order of the indicator's card in the front page's latest figures for the whole country. */
+  headline: z.number().int().optional(),
+  /** Order of the indicator's map of the employment areas on the front page. */
+  front_map: z.number().int().optional(),
+  /** Order of the indicator's chart over time on area profiles (drawn when the area has a series). */
+  profile_chart: z.number().int().optional(),
+  /** The profile chart also draws the area's similar areas (rates only; the whole country is drawn for every rate). */
+  profile_peers: z.boolean().default(false),
+  /** Chosen when the comparison tool opens without a choice in its address. */
+  compare_default: z.boolean().default(false),
+  /**
+   * The key indicator: where a page compares areas on one figure (the similar-areas table, the
+   * largest changes, who improved, the comparison link of a profile) it uses this one. Exactly
+   * one indicator has it.
+   */
+  key: z.boolean().default(false),
+  /** A row of the "progress towards work" view: its group, order and the direction that counts as progress. */
+  progress: z
+    .object({
+      group: z.enum(PROGRESS_GROUPS),
+      order: z.number().int(),
+      /** Which way is progress, in words: more people in services, lower, fewer, or (vacancies) the tightness caveat. */
+      direction: z.enum(['services', 'lower', 'fewer', 'vacancy']),
+      /** Shown only in the whole country's view (the indicator has no area values). */
+      country_only: z.boolean().default(false),
+    })
+    .optional(),
+  /** Order of the indicator's column in the progress page's table of the employment areas side by side. */
+  progress_table: z.number().int().optional(),
+  /** The indicator gives an area's structural attribute used to describe and match areas (similar areas). */
+  area_attribute: z.enum(['population', 'labour_force']).optional(),
+});
+export type Show = z.infer<typeof Show>;
+
+/** An indicator file, `data/indicators/<id>.yaml`. */
+export const IndicatorFile = z.object({
   /** Stable English kebab-case id: file name, URL segment and the `indicator` column of downloads. Never change it. */
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   /** Theme the indicator belongs to (groups the indicator list and the navigation). */
@@ -91,14 +147,21 @@ export const Indicator = z.object({
   rank: z.boolean(),
   /** Indicators to show beside this one so it is not read alone (e.g. activation with unemployment). */
   related: z.array(z.string()).default([]),
-  /** Caveats a reader must know, shortest first. */
-  caveats: z.array(Trilingual).default([]),
+  /**
+   * Caveats a reader must know, shortest first: the id of a caveat shared by several indicators
+   * (`data/reference/caveats.yaml`, e.g. `withheld-counts`) or a text of this indicator's own.
+   * The validate stage replaces ids by their texts.
+   */
+  caveats: z.array(z.union([CaveatId, Trilingual])).default([]),
   /** Comparability breaks (ids of `data/reference/breaks.yaml`) that apply to this indicator. */
   breaks: z.array(z.string()).default([]),
-  /** Show on the front page's situational picture. */
-  headline: z.boolean().default(false),
+  /** Where the indicator is shown besides its own pages (none of these = only its own pages). */
+  show: Show.default({ compare_default: false, profile_peers: false, key: false }),
 });
-export type Indicator = z.infer<typeof Indicator>;
+/** An indicator as written in its file (caveats may be ids). */
+export type IndicatorFile = z.infer<typeof IndicatorFile>;
+/** An indicator as the later stages see it: caveats resolved to their texts. */
+export type Indicator = Omit<IndicatorFile, 'caveats'> & { caveats: Trilingual[] };
 
 /** A comparability break: a point in time after which values are not like-for-like with before. */
 export const Break = z.object({

@@ -3,7 +3,7 @@
  * only the fields that matter, dated key rows, and plain readers of series that the tests can
  * compare with hand-written expectations.
  */
-import { Indicator } from '../../src/schema/indicator.ts';
+import { IndicatorFile, type Indicator } from '../../src/schema/indicator.ts';
 import { periodIndex } from '../../src/lib/periods.ts';
 import type { IndicatorSeries } from '../../src/lib/derive/compute.ts';
 import type { Additivity, CellArrays } from '../../src/lib/derive/load.ts';
@@ -45,6 +45,8 @@ export function additivity(sources: string[], nonAdditiveCodes: string[] = []): 
 
 const T = { fi: 'x', sv: 'x', en: 'x' };
 
+const resolved = (file: unknown): Indicator => ({ ...IndicatorFile.parse(file), caveats: [] });
+
 /** A registry indicator with placeholder texts, validated by the real schema (so defaults apply). */
 export function indicator(fields: {
   id: string;
@@ -55,7 +57,7 @@ export function indicator(fields: {
   select?: Record<string, string>;
   frequency?: Indicator['frequency'];
 }): Indicator {
-  return Indicator.parse({
+  return resolved({
     theme: 'unemployment',
     name: T,
     short_name: T,

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { readCsv } from '../../../src/lib/csv.ts';
-import { parseOrExplain } from '../../../src/lib/errors.ts';
+import { InputError, parseOrExplain } from '../../../src/lib/errors.ts';
 import { AreaKeyRow, ClassRow, EmploymentAreaRow, MergerRow, MunicipalityRow, RegionRow } from '../../../src/schema/area.ts';
-import { Break } from '../../../src/schema/indicator.ts';
+import { Break, SharedCaveat } from '../../../src/schema/indicator.ts';
 
 export interface Reference {
   municipalities: MunicipalityRow[];
@@ -19,6 +19,8 @@ export interface Reference {
   mergers: MergerRow[];
   classes: ClassRow[];
   breaks: Break[];
+  /** Caveats shared by several indicators. */
+  caveats: SharedCaveat[];
 }
 
 function loadCsv<S extends z.ZodObject>(dir: string, name: string, schema: S): z.infer<S>[] {
@@ -32,6 +34,11 @@ export function loadReference(root = process.cwd()): Reference {
   const dir = join(root, 'data', 'reference');
   const breaksFile = 'data/reference/breaks.yaml';
   const breaks = parseOrExplain(z.array(Break), parseYaml(readFileSync(join(dir, 'breaks.yaml'), 'utf8')), { file: breaksFile });
+  const caveatsFile = 'data/reference/caveats.yaml';
+  const caveats = parseOrExplain(z.array(SharedCaveat), parseYaml(readFileSync(join(dir, 'caveats.yaml'), 'utf8')), { file: caveatsFile });
+  caveats.forEach((c, k) => {
+    if (caveats.findIndex((x) => x.id === c.id) !== k) throw new InputError({ file: caveatsFile, field: `[${k}].id` }, `the id "${c.id}" is used twice`);
+  });
   return {
     municipalities: loadCsv(dir, 'municipalities.csv', MunicipalityRow),
     employmentAreas: loadCsv(dir, 'employment-areas.csv', EmploymentAreaRow),
@@ -40,6 +47,7 @@ export function loadReference(root = process.cwd()): Reference {
     mergers: loadCsv(dir, 'municipality-mergers.csv', MergerRow),
     classes: loadCsv(dir, 'classes.csv', ClassRow),
     breaks,
+    caveats,
   };
 }
 

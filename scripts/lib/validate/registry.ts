@@ -6,9 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { InputError, parseOrExplain } from '../../../src/lib/errors.ts';
-import { Indicator } from '../../../src/schema/indicator.ts';
+import { isRate } from '../../../src/lib/units.ts';
+import { IndicatorFile, type Break, type Indicator, type SharedCaveat } from '../../../src/schema/indicator.ts';
 import { Source } from '../../../src/schema/source.ts';
-import type { Break } from '../../../src/schema/indicator.ts';
 
 export interface Registry {
   indicators: Indicator[];
@@ -36,10 +36,24 @@ function loadFolder<T extends { id: string }>(root: string, folder: string, pars
   });
 }
 
-/** Reads both registries and checks every reference between them and to the breaks. */
-export function loadRegistry(root: string, breaks: readonly Break[]): Registry {
+/**
+ * Reads both registries and checks every reference between them, to the breaks and to the
+ * shared caveats; returns the indicators with their caveat ids replaced by the caveats' texts.
+ */
+export function loadRegistry(root: string, ref: { breaks: readonly Break[]; caveats: readonly SharedCaveat[] }): Registry {
+  const { breaks } = ref;
   const sources = loadFolder(root, 'data/sources', (v, file) => parseOrExplain(Source, v, { file }));
-  const indicators = loadFolder(root, 'data/indicators', (v, file) => parseOrExplain(Indicator, v, { file }));
+  const files = loadFolder(root, 'data/indicators', (v, file) => parseOrExplain(IndicatorFile, v, { file }));
+  const caveats = new Map(ref.caveats.map((c) => [c.id, c.text]));
+  const indicators: Indicator[] = files.map((ind) => ({
+    ...ind,
+    caveats: ind.caveats.map((c, k) => {
+      if (typeof c !== 'string') return c;
+      const text = caveats.get(c);
+      if (!text) throw new InputError({ file: `data/indicators/${ind.id}.yaml`, field: `caveats[${k}]` }, `unknown caveat "${c}" (see data/reference/caveats.yaml)`);
+      return text;
+    }),
+  }));
   const sourceIds = new Set(sources.map((s) => s.id));
   const indicatorIds = new Set(indicators.map((i) => i.id));
   const breakIds = new Set(breaks.map((b) => b.id));
@@ -61,8 +75,25 @@ export function loadRegistry(root: string, breaks: readonly Break[]): Registry {
         if (nonAdditive.has(c)) throw new InputError({ file, field: 'formula' }, `${c} is a rate in its source and cannot be summed; use type: published`);
       }
     }
-    if (ind.rank && !['percent', 'ratio'].includes(ind.unit)) {
+    if (ind.rank && !isRate(ind.unit)) {
       throw new InputError({ file, field: 'rank' }, 'only rates and shares are ranked (counts reflect the size of an area)');
+    }
+    if (ind.show.profile_peers && !isRate(ind.unit)) {
+      throw new InputError({ file, field: 'show.profile_peers' }, 'only rates and shares are drawn with the similar areas (counts reflect the size of an area)');
+    }
+  }
+  const keys = indicators.filter((i) => i.show.key);
+  if (keys.length !== 1) {
+    throw new InputError({ file: `data/indicators/${(keys[1] ?? indicators[0])?.id ?? '…'}.yaml`, field: 'show.key' }, `exactly one indicator must be the key indicator (show.key: true); found ${keys.length}${keys.length ? `: ${keys.map((k) => k.id).join(', ')}` : ''}`);
+  }
+  for (const field of ['headline', 'front_map', 'profile_chart', 'progress_table'] as const) {
+    const seen = new Map<number, string>();
+    for (const ind of indicators) {
+      const order = ind.show[field];
+      if (order === undefined) continue;
+      const other = seen.get(order);
+      if (other) throw new InputError({ file: `data/indicators/${ind.id}.yaml`, field: `show.${field}` }, `order ${order} is also used by ${other}`);
+      seen.set(order, ind.id);
     }
   }
   return { indicators, sources };
