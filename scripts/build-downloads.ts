@@ -1,6 +1,6 @@
 /**
- * Writes every download of the site into a folder (default data/derived/downloads/, copied into
- * dist/data/ by scripts/build-site.ts): per indicator and per area a tidy CSV, an Excel workbook
+ * Writes every download of the site into its own folder (default data/downloads/, copied into
+ * dist/data/ by scripts/build-site.ts) from the derived data alone: per indicator and per area a tidy CSV, an Excel workbook
  * with a notes sheet and JSON-stat 2.0; the CSV of every chart; the whole dataset as one archive;
  * postal codes; the change-meter format (schemas, template) and its published files; the
  * Frictionless Data Package that lists them all, and its table schemas.
@@ -13,18 +13,17 @@ import { join, resolve } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { changeMeterDir, siteChangeMeter } from '../src/data/change-meter-site.ts';
 import { chartCsv } from '../src/data/charts.ts';
-import { allChartSpecs, archiveReadme, dataPackage, DataPackage, postcodes } from '../src/data/datapackage.ts';
+import { allChartSpecs, archiveReadme, dataPackage, DataPackage } from '../src/data/datapackage.ts';
 import { COMPARISON_TABLE_SCHEMA } from '../src/lib/comparisons.ts';
 import { OBSERVATION_TABLE_SCHEMA } from '../src/lib/observation.ts';
 import { areaRows, indicatorRows, jsonStatOf, notesOf, retrievedAt, xlsxOf } from '../src/data/downloads.ts';
-import { loadReference } from './lib/validate/reference.ts';
 import { decimalsOf, derivedDir, loadSite } from '../src/data/site.ts';
 import { observationsCsv } from '../src/lib/observation.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const out = resolve(ROOT, option('out', 'data/derived/downloads'));
+  const out = resolve(ROOT, option('out', 'data/downloads'));
   rmSync(out, { recursive: true, force: true });
   for (const d of ['indicators', 'areas', 'charts', 'schemas']) mkdirSync(join(out, d), { recursive: true });
   const site = loadSite();
@@ -52,8 +51,7 @@ async function main(): Promise<void> {
   const comparisons = readFileSync(join(dir, 'comparisons.csv'));
   write('observations.csv', observations);
   write('comparisons.csv', comparisons);
-  const mergers = new Map(loadReference(ROOT).mergers.map((m) => [m.from, m.to]));
-  write('postcodes.json', JSON.stringify(postcodes(site, mergers)));
+  write('postcodes.json', readFileSync(join(dir, 'postcodes.json')));
   write(
     'tilannekuva.zip',
     zipSync(

@@ -26,7 +26,7 @@ function run(label: string, command: string, args: string[]): Promise<number> {
 
 async function main(): Promise<void> {
   const t0 = performance.now();
-  const downloads = join(ROOT, 'data', 'derived', 'downloads');
+  const downloads = join(ROOT, 'data', 'downloads');
   const [astro, dl] = await Promise.all([
     run('astro build', process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']),
     run('downloads', process.execPath, [join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads]),

@@ -8,6 +8,8 @@
  *   catalogue.json    indicators, sources, breaks and what the snapshot covers
  *   CHANGES.md        a short report for the person refreshing the data
  *   summary.json      what the change report compares with next time
+ *   postcodes.json    postal code → municipality, for the area finder
+ *   geo.topo.json     municipal boundaries, for the maps
  *
  * Usage: npm run data:derive [-- --in <validated folder>] [-- --out <folder>]
  */
@@ -176,7 +178,8 @@ async function main(): Promise<void> {
     out.write(join(OUT, 'catalogue.json'), toJson(catalogue));
     out.write(join(OUT, 'summary.json'), toJson(summary));
     out.write(join(OUT, 'CHANGES.md'), report);
-    // The shapes pass through for the site's maps.
+    // Postal codes for the area finder, and the shapes for the maps, pass through to the site.
+    out.write(join(OUT, 'postcodes.json'), JSON.stringify(Object.fromEntries(ref.postcodes.map((p) => [p.postcode, p.municipality]))));
     out.write(join(OUT, 'geo.topo.json'), readFileSync(join(IN, 'geo.topo.json'), 'utf8'));
     out.commit();
     stats = { rows, comparisonRows, summary };

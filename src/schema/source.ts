@@ -34,6 +34,102 @@ export const PxWebTable = z.object({
   fixed: z.record(z.string(), z.array(z.string())).default({}),
 });
 
+/** Fields every file import has. */
+const FileBase = {
+  /** Name of the raw part the file becomes (`data/raw/<source>/<part>.json`); unique within the source. */
+  part: z.string().regex(/^[A-Za-z0-9_-]+$/),
+  /** Path of the file inside the shared data folder (`../shared/data`, or `--from`). */
+  path: z.string().regex(/^[A-Za-z0-9_.\/-]+$/),
+  /** Where the file itself came from: repository · path · commit, as the data folder's README states it. */
+  provenance: z.string().min(1),
+};
+
+/** A content column of a CSV file: its column, its content code (default: the column's name), and what numbers it may hold. */
+const CsvContent = z.union([
+  z.string().min(1),
+  z.object({
+    column: z.string().min(1),
+    code: z.string().min(1).optional(),
+    /** Decimals allowed (rates, euros); otherwise whole numbers ≥ 0. */
+    decimals: z.boolean().default(false),
+    /** Negative values allowed (euros after recoveries). */
+    signed: z.boolean().default(false),
+  }),
+]);
+
+/**
+ * How one local file of a source is imported into the raw snapshot by `npm run data:acquire:files`
+ * (scripts/acquire-files.ts). `format` picks the importer in scripts/lib/importers.ts.
+ */
+export const FileImport = z.discriminatedUnion('format', [
+  z.object({
+    ...FileBase,
+    /** PX metadata (fi/sv/en titles, codes and texts) of a table, kept as three metadata parts. */
+    format: z.literal('px-metadata'),
+  }),
+  z.object({
+    ...FileBase,
+    /** A PxWeb v1 `json` response (columns + data rows). */
+    format: z.literal('pxweb-json'),
+    description: z.string().min(1),
+    /** Id of the contents dimension in the output (the `json` format does not say it). */
+    contents_id: z.string().min(1),
+    /** Content codes that may have decimals; all others are whole numbers ≥ 0. */
+    decimal_codes: z.array(z.string()).default([]),
+    /** Keep only rows whose area code matches this regular expression (other classifications are left out). */
+    areas: z.string().optional(),
+  }),
+  z.object({
+    ...FileBase,
+    /** A CSV file with key columns and one column per content code. */
+    format: z.literal('wide-csv'),
+    description: z.string().min(1),
+    delimiter: z.enum([',', ';']).default(','),
+    /** Column holding the area code; absent for a file of one area (`fixed_area`). */
+    area_column: z.string().optional(),
+    /**
+     * How area codes are written: `statfin` (as StatFin codes), `kela-municipality` (Kela's three-digit
+     * municipality numbers), `kela-with-country` (the same, with `000` for the whole country).
+     */
+    area_codes: z.enum(['statfin', 'kela-municipality', 'kela-with-country']).default('statfin'),
+    /** The area of a file without an area column (e.g. `SSS`). */
+    fixed_area: z.string().optional(),
+    period_column: z.string().min(1),
+    /** How periods are written: `month` (2026M06), `year` (2025) or `kela-month` (202606). */
+    period: z.enum(['month', 'year', 'kela-month']),
+    /** Other key columns kept as dimensions. */
+    key_columns: z.array(z.string()).default([]),
+    /** Columns that must be present but are redundant and not kept. */
+    ignore_columns: z.array(z.string()).default([]),
+    contents: z.array(CsvContent).min(1),
+    /** The source's `updated` stamp, read from a PX metadata file of the same data folder (else unknown). */
+    updated_from_px_metadata: z.string().optional(),
+    /** The source text the file's producer gives (in Finnish). */
+    source_text: z.string().optional(),
+    /** How the file was converted before it reached us, and what the import changes (written into the manifest). */
+    conversion: z.string().min(1),
+  }),
+  z.object({
+    ...FileBase,
+    /**
+     * A chart data file with anonymous columns (`yColumn`, `yColumn_1`, …) in the order of the
+     * table's contents, e.g. Kangasala's 12r5 series. The order comes from a PX metadata file.
+     */
+    format: z.literal('anonymous-columns-json'),
+    codes_from_px_metadata: z.string().min(1),
+  }),
+  z.object({
+    ...FileBase,
+    /**
+     * A JSON file keyed by city name and the Finnish content label (Espoo, Helsinki, Vantaa); labels
+     * become content codes through a PX metadata file.
+     */
+    format: z.literal('labelled-cities-json'),
+    codes_from_px_metadata: z.string().min(1),
+  }),
+]);
+export type FileImport = z.infer<typeof FileImport>;
+
 export const Source = z.object({
   /** Stable id `<producer>-<table>`, same as the file name. */
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -62,6 +158,8 @@ export const Source = z.object({
   frequency: Trilingual,
   /** The live API table, if the acquire stage can refresh this source from PxWeb. */
   pxweb: PxWebTable.optional(),
+  /** Local files imported into the raw snapshot by `npm run data:acquire:files`, in order. */
+  files: z.array(FileImport).default([]),
   /**
    * Whether counts may be summed across municipalities (into employment areas, regions, or a
    * municipality formed by a merger). False when one person can be counted in several areas.

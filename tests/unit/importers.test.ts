@@ -16,66 +16,24 @@ import { join } from 'node:path';
 import { loadReference } from '../../scripts/lib/validate/reference.ts';
 import { InputError } from '../../src/lib/errors.ts';
 import type { JsonStatDataset } from '../../src/schema/raw.ts';
+import { wideCsvSpec } from '../../scripts/lib/file-imports.ts';
 import { importPxWebJson, importWideCsv, type ImportContext, type WideCsvSpec } from '../../scripts/lib/importers.ts';
+import { loadSources } from '../../scripts/lib/validate/registry.ts';
 import { BAD_FIXTURES, ROOT, SHARED_MINI, cellAt, folderDigest, runScript } from '../helpers/data-harness.ts';
 
 const ref = loadReference(ROOT);
 const ctx = (name: string): ImportContext => ({ path: join(BAD_FIXTURES, name), provenance: 'test fixture', ref, now: '2026-08-01T00:00:00Z' });
 
-/** Like the 12r5 2006M01–2023M10 spec of scripts/acquire-files.ts. */
-const K3: WideCsvSpec = {
-  source: 'statfin-tyonv-12r5',
-  part: '2006M01-2023M10',
-  description: 'test',
-  areaColumn: 'alue',
-  periodColumn: 'month',
-  period: 'month',
-  contents: [
-    { column: 'TYOTTOMATLOPUSSA', code: 'TYOTTOMATLOPUSSA', decimals: false },
-    { column: 'TYOVOIMATK', code: 'TYOVOIMATK', decimals: false },
-    { column: 'AVPAIKATLOPUSSA', code: 'AVPAIKATLOPUSSA', decimals: false },
-  ],
-  source_updated: null,
-  source_text: { fi: 'Työ- ja elinkeinoministeriö, Työnvälitystilasto' },
-  conversion: 'test',
-};
+/** The real settings of a wide-CSV file entry in data/sources/ (the file itself is a test fixture). */
+function realSpec(source: string, part: string): WideCsvSpec {
+  const f = loadSources(ROOT).find((x) => x.id === source)?.files.find((x) => x.part === part);
+  assert.ok(f && f.format === 'wide-csv', `data/sources/${source}.yaml has a wide-csv file "${part}"`);
+  return wideCsvSpec(source, f, SHARED_MINI);
+}
 
-/** Like the Kela recipients spec of scripts/acquire-files.ts. */
-const KELA_SAAJAT: WideCsvSpec = {
-  source: 'kela-unemployment-benefits',
-  part: '2018M01-2026M08',
-  description: 'test',
-  delimiter: ';',
-  areaColumn: 'kunta_nro',
-  areaCode: (t) => (/^\d{3}$/.test(t) ? `KU${t}` : t),
-  periodColumn: 'vuosikuukausi',
-  period: 'kela-month',
-  contents: [{ column: 'saajat', code: 'saajat', decimals: false }],
-  source_updated: null,
-  source_text: { fi: 'Kela' },
-  conversion: 'test',
-};
-
-/** Like the Kela co-financed spec of scripts/acquire-files.ts. */
-const KELA_COFINANCED: WideCsvSpec = {
-  source: 'kela-cofinanced-benefit',
-  part: 'SSS-2025M01-2026M08',
-  description: 'test',
-  delimiter: ';',
-  areaColumn: 'kunta_nro',
-  areaCode: (t) => (t === '000' ? 'SSS' : `KU${t}`),
-  periodColumn: 'vuosikuukausi',
-  period: 'kela-month',
-  keyColumns: ['aikatyyppi', 'etuus', 'kertymaluokka'],
-  ignoreColumns: ['vuosi', 'kuukausi_nro'],
-  contents: [
-    { column: 'saajat', code: 'saajat', decimals: false },
-    { column: 'kuntaosuus_eur', code: 'kuntaosuus_eur', decimals: true, signed: true },
-  ],
-  source_updated: null,
-  source_text: { fi: 'Kela' },
-  conversion: 'test',
-};
+const K3 = realSpec('statfin-tyonv-12r5', '2006M01-2023M10');
+const KELA_SAAJAT = realSpec('kela-unemployment-benefits', '2018M01-2026M08');
+const KELA_COFINANCED = realSpec('kela-cofinanced-benefit', 'SSS-2025M01-2026M08');
 
 const PX = { source: 'statfin-tyonv-12r5', part: '2026M06', description: 'test', contentsId: 'Tiedot', decimalCodes: ['TYOTOSUUS'] };
 

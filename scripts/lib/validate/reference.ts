@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { readCsv } from '../../../src/lib/csv.ts';
 import { InputError, parseOrExplain } from '../../../src/lib/errors.ts';
-import { AreaKeyRow, ClassRow, EmploymentAreaRow, MergerRow, MunicipalityRow, RegionRow } from '../../../src/schema/area.ts';
+import { AreaKeyRow, ClassRow, EmploymentAreaRow, MergerRow, MunicipalityRow, PostcodeRow, RegionRow } from '../../../src/schema/area.ts';
 import { Break, SharedCaveat } from '../../../src/schema/indicator.ts';
 
 export interface Reference {
@@ -18,6 +18,8 @@ export interface Reference {
   key: AreaKeyRow[];
   mergers: MergerRow[];
   classes: ClassRow[];
+  /** Postal code → municipality (current division). */
+  postcodes: PostcodeRow[];
   breaks: Break[];
   /** Caveats shared by several indicators. */
   caveats: SharedCaveat[];
@@ -46,6 +48,7 @@ export function loadReference(root = process.cwd()): Reference {
     key: loadCsv(dir, 'area-key.csv', AreaKeyRow),
     mergers: loadCsv(dir, 'municipality-mergers.csv', MergerRow),
     classes: loadCsv(dir, 'classes.csv', ClassRow),
+    postcodes: loadCsv(dir, 'postcodes.csv', PostcodeRow),
     breaks,
     caveats,
   };

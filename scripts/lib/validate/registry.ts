@@ -36,13 +36,24 @@ function loadFolder<T extends { id: string }>(root: string, folder: string, pars
   });
 }
 
+/** Reads and checks the source registry alone (what the acquire stages need). */
+export function loadSources(root: string): Source[] {
+  const sources = loadFolder(root, 'data/sources', (v, file) => parseOrExplain(Source, v, { file }));
+  for (const s of sources) {
+    s.files.forEach((f, k) => {
+      if (s.files.findIndex((g) => g.part === f.part) !== k) throw new InputError({ file: `data/sources/${s.id}.yaml`, field: `files[${k}].part` }, `the part "${f.part}" is imported twice`);
+    });
+  }
+  return sources;
+}
+
 /**
  * Reads both registries and checks every reference between them, to the breaks and to the
  * shared caveats; returns the indicators with their caveat ids replaced by the caveats' texts.
  */
 export function loadRegistry(root: string, ref: { breaks: readonly Break[]; caveats: readonly SharedCaveat[] }): Registry {
   const { breaks } = ref;
-  const sources = loadFolder(root, 'data/sources', (v, file) => parseOrExplain(Source, v, { file }));
+  const sources = loadSources(root);
   const files = loadFolder(root, 'data/indicators', (v, file) => parseOrExplain(IndicatorFile, v, { file }));
   const caveats = new Map(ref.caveats.map((c) => [c.id, c.text]));
   const indicators: Indicator[] = files.map((ind) => ({
