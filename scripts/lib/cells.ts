@@ -52,7 +52,7 @@ export function normaliseUpdated(text: string | undefined | null): string | null
 }
 
 /** The UTC instant of a wall-clock time in Europe/Helsinki (EET/EEST). */
-export function helsinkiToUtc(local: string): Date {
+function helsinkiToUtc(local: string): Date {
   const asUtc = new Date(`${local}Z`);
   const parts = (d: Date) =>
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })

@@ -38,7 +38,7 @@ export interface RawPart {
 }
 
 /** The snapshot's relative file name of a part. */
-export function partFile(p: Pick<RawPart, 'source' | 'part' | 'format' | 'lang'>): string {
+function partFile(p: Pick<RawPart, 'source' | 'part' | 'format' | 'lang'>): string {
   return p.format === 'json-stat2' ? `${p.source}/${p.part}.json` : `${p.source}/${p.part}.${p.lang}.json`;
 }
 
@@ -50,7 +50,7 @@ export async function readManifest(rawDir: string): Promise<Manifest> {
 }
 
 /** Serialises a dataset compactly but deterministically (one line per top-level key). */
-export function serialiseRaw(data: unknown): string {
+function serialiseRaw(data: unknown): string {
   const obj = data as Record<string, unknown>;
   const lines = Object.keys(obj).map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(obj[k])}`);
   return `{\n${lines.join(',\n')}\n}\n`;

@@ -10,7 +10,7 @@ import { formatNumber, formatPeriodShort, type Lang } from '../i18n/format.ts';
 import { periodToDate } from '../lib/periods.ts';
 import { fixAria } from './aria.ts';
 
-export interface LinePoint {
+interface LinePoint {
   period: string;
   value: number | null;
   status: string;

@@ -5,10 +5,11 @@
  * view and back/forward work. Data come from the per-area JSON-stat files (/data/areas/*.json),
  * only for the areas chosen. Changes are announced to screen readers.
  */
+import type * as LineCharts from '../charts/line.ts';
 import type { LineSeries } from '../charts/line.ts';
 
 /** The chart module (Observable Plot and d3) is loaded beside the data, not before the page runs. */
-type Draw = (typeof import('../charts/line.ts'))['renderLineChart'];
+type Draw = typeof LineCharts.renderLineChart;
 import { formatPeriod, formatPeriodShort, type Lang } from '../i18n/format.ts';
 import { observationHeader, observationLine } from '../lib/observation.ts';
 import type { AreaLevel } from '../schema/vocabulary.ts';

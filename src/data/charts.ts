@@ -9,7 +9,7 @@ import { decimalsOf, observationOf, seriesOf, type Point, type SiteData } from '
 import { at, drawable, latestComparablePeriod, shownIn, te24Areas } from './views.ts';
 import { isRate } from '../lib/units.ts';
 
-export interface ChartArea {
+interface ChartArea {
   code: string;
   role: 'area' | 'country' | 'peer';
 }

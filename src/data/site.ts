@@ -51,7 +51,7 @@ export interface SnapshotPart {
   cells: number;
 }
 
-export interface Coverage {
+interface Coverage {
   first: string | null;
   last: string | null;
   periods: number;
@@ -181,11 +181,6 @@ export function latestPoint(s: SeriesData | undefined): Point | undefined {
     if (p.value !== null) return p;
   }
   return undefined;
-}
-
-/** The most recent period in which an indicator has a value for the whole country or any area. */
-export function latestPeriod(site: SiteData, indicator: string): string | null {
-  return site.coverage[indicator]?.last ?? null;
 }
 
 /** Snapshot parts of a source's raw files (for data age and provenance notes). */

@@ -4,7 +4,7 @@
  */
 import type { Indicator } from '../schema/indicator.ts';
 import type { Area } from '../lib/derive/areas.ts';
-import { latestPoint, seriesOf, type Point, type SeriesData, type SiteData } from './site.ts';
+import { seriesOf, type Point, type SeriesData, type SiteData } from './site.ts';
 
 /** TE24 employment areas (TA01–TA45), in code order. */
 export function te24Areas(site: SiteData): Area[] {
@@ -91,25 +91,6 @@ export function shownIn(site: SiteData, place: 'headline' | 'front_map' | 'profi
 export function orderedIndicators(site: SiteData): Indicator[] {
   const themes = ['unemployment', 'groups', 'services', 'vacancies', 'benefits', 'population', 'survey'];
   return [...site.indicators].sort((a, b) => themes.indexOf(a.theme) - themes.indexOf(b.theme) || a.order - b.order);
-}
-
-/** The latest point of an indicator for an area. */
-export function latestOf(site: SiteData, indicator: string, area: string): Point | undefined {
-  return latestPoint(seriesOf(site, indicator, area));
-}
-
-/** Restricts a series to the span where any of the given series has a value (for charts). */
-export function spanOf(series: readonly (SeriesData | undefined)[]): { from: string; to: string } | null {
-  let from: string | null = null;
-  let to: string | null = null;
-  for (const s of series) {
-    for (const p of s?.points ?? []) {
-      if (p.value === null && p.status !== 'suppressed') continue;
-      if (from === null || p.period < from) from = p.period;
-      if (to === null || p.period > to) to = p.period;
-    }
-  }
-  return from && to ? { from, to } : null;
 }
 
 export type Improvement =

@@ -7,7 +7,7 @@ import type { Lang } from '../schema/vocabulary.ts';
 export { LANGS, type Lang } from '../schema/vocabulary.ts';
 
 /** BCP 47 locale of each language for Intl formatting. */
-export const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+const LOCALES: Record<Lang, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 

@@ -59,7 +59,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
 }
 
 /** Splits CSV text into records of fields (RFC 4180: quotes, doubled quotes, CRLF or LF). */
-export function splitCsv(text: string, delimiter: string, file: string): { line: number; fields: string[] }[] {
+function splitCsv(text: string, delimiter: string, file: string): { line: number; fields: string[] }[] {
   const out: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';

@@ -20,7 +20,7 @@ export function isYear(period: string): boolean {
 }
 
 /** The frequency of a period in the portal's format. */
-export function freqOf(period: string): Freq {
+function freqOf(period: string): Freq {
   return period.length === 4 ? 'Y' : 'M';
 }
 

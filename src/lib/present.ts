@@ -12,7 +12,7 @@ interface Shown {
 }
 
 /** The page dictionary of a language as a translator for `units.ts`. */
-export function translator(lang: Lang): Translate {
+function translator(lang: Lang): Translate {
   return (key, params) => t(lang, key, params);
 }
 

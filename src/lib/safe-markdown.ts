@@ -36,6 +36,8 @@ function decode(text: string): string {
  * inside the scheme (which browsers ignore, "java\tscript:") are taken into account.
  */
 export function safeUrl(url: string): boolean {
+  // Control characters are what browsers strip from a scheme, so the pattern names them.
+  // eslint-disable-next-line no-control-regex
   const squeezed = decode(url).replace(/[\u0000-\u0020\u007f]+/g, '');
   const scheme = /^([^/?#]*?):/.exec(squeezed);
   return !scheme || SAFE_PROTOCOL.test(`${scheme[1]}:`);

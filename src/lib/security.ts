@@ -22,9 +22,9 @@ import { LANGS } from '../schema/vocabulary.ts';
 export const HEAD_SCRIPT = "document.documentElement.classList.add('js')";
 
 /** The CSP source that allows exactly {@link HEAD_SCRIPT}. */
-export const HEAD_SCRIPT_HASH = `'sha256-${createHash('sha256').update(HEAD_SCRIPT).digest('base64')}'`;
+const HEAD_SCRIPT_HASH = `'sha256-${createHash('sha256').update(HEAD_SCRIPT).digest('base64')}'`;
 
-export const CSP_DIRECTIVES: readonly (readonly [string, string])[] = [
+const CSP_DIRECTIVES: readonly (readonly [string, string])[] = [
   ['default-src', "'self'"],
   ['script-src', `'self' ${HEAD_SCRIPT_HASH} 'wasm-unsafe-eval'`],
   ['style-src', "'self' 'unsafe-inline'"],

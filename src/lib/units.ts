@@ -16,11 +16,11 @@
 import { formatChange, formatNumber, type Lang } from '../i18n/format.ts';
 import { hasValueName } from './status.ts';
 
-export { UNITS, type Unit } from '../schema/vocabulary.ts';
+export type { Unit } from '../schema/vocabulary.ts';
 
 /** Translation keys this module uses; a caller's `tr` must know them. */
 export const UNIT_KEYS = ['status.suppressed', 'status.lower_bound', 'status.incomplete', 'change.points', 'change.percent'] as const;
-export type UnitKey = (typeof UNIT_KEYS)[number];
+type UnitKey = (typeof UNIT_KEYS)[number];
 /** A translator: the text of a key with `{placeholders}` filled in. */
 export type Translate = (key: UnitKey, params?: Record<string, string | number>) => string;
 

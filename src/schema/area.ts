@@ -5,12 +5,11 @@
  */
 import { z } from 'zod';
 
-export const CountryCode = z.literal('SSS');
-export const MunicipalityCode = z.string().regex(/^KU\d{3}$/, 'expected a municipality code such as KU091');
-export const EmploymentAreaCode = z.string().regex(/^TA\d{2}$/, 'expected an employment-area code such as TA08');
-export const RegionCode = z.string().regex(/^MK\d{2}$/, 'expected a region code such as MK01');
+const MunicipalityCode = z.string().regex(/^KU\d{3}$/, 'expected a municipality code such as KU091');
+const EmploymentAreaCode = z.string().regex(/^TA\d{2}$/, 'expected an employment-area code such as TA08');
+const RegionCode = z.string().regex(/^MK\d{2}$/, 'expected a region code such as MK01');
 /** `YYYY-MM-DD`. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 /** Empty string (open-ended) or a date. */
 const OptionalDate = z.union([z.literal(''), IsoDate]);
 

@@ -20,7 +20,7 @@ const Codes = z.array(z.string().regex(/^[A-Za-z0-9_-]+$/)).min(1);
  * Aggregated areas (employment areas, and levels a table lacks) first sum every code over
  * their municipalities and then apply the same formula, so rates are never averaged.
  */
-export const Formula = z.discriminatedUnion('type', [
+const Formula = z.discriminatedUnion('type', [
   z.object({
     /** A count: the sum of the listed codes. */
     type: z.literal('count'),
@@ -46,10 +46,9 @@ export const Formula = z.discriminatedUnion('type', [
     code: z.string().min(1),
   }),
 ]);
-export type Formula = z.infer<typeof Formula>;
 
 /** Id of a shared caveat in `data/reference/caveats.yaml`. */
-export const CaveatId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+const CaveatId = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 
 /** A caveat shared by several indicators (`data/reference/caveats.yaml`). */
 export const SharedCaveat = z.object({
@@ -67,7 +66,7 @@ export const PROGRESS_GROUPS = ['services', 'long', 'groups', 'market'] as const
  * Where an indicator appears beyond its own pages. Orders are small integers (smaller first);
  * an absent order means the indicator is not shown there.
  */
-export const Show = z.object({
+const Show = z.object({
   /** Order of the indicator's card in the front page's latest figures for the whole country. */
   headline: z.number().int().optional(),
   /** Order of the indicator's map of the employment areas on the front page. */
@@ -100,7 +99,6 @@ export const Show = z.object({
   /** The indicator gives an area's structural attribute used to describe and match areas (similar areas). */
   area_attribute: z.enum(['population', 'labour_force']).optional(),
 });
-export type Show = z.infer<typeof Show>;
 
 /** An indicator file, `data/indicators/<id>.yaml`. */
 export const IndicatorFile = z.object({

@@ -24,7 +24,7 @@ export const LocalText = z.object({
 export type LocalText = z.infer<typeof LocalText>;
 
 /** One dimension of a JSON-stat 2.0 dataset. */
-export const JsonStatDimension = z.object({
+const JsonStatDimension = z.object({
   /** Human-readable name of the dimension (e.g. "Alue"). */
   label: z.string().optional(),
   category: z.object({

@@ -16,7 +16,7 @@ export const Trilingual = z.object({
 export type Trilingual = z.infer<typeof Trilingual>;
 
 /** How to reach a PxWeb table (Statistics Finland's API v1). */
-export const PxWebTable = z.object({
+const PxWebTable = z.object({
   /** Base of the API without language, e.g. `https://pxdata.stat.fi/PxWeb/api/v1`. */
   base: z.url(),
   /** Database, e.g. `StatFin`. */
@@ -39,7 +39,7 @@ const FileBase = {
   /** Name of the raw part the file becomes (`data/raw/<source>/<part>.json`); unique within the source. */
   part: z.string().regex(/^[A-Za-z0-9_-]+$/),
   /** Path of the file inside the shared data folder (`../shared/data`, or `--from`). */
-  path: z.string().regex(/^[A-Za-z0-9_.\/-]+$/),
+  path: z.string().regex(/^[A-Za-z0-9_./-]+$/),
   /** Where the file itself came from: repository · path · commit, as the data folder's README states it. */
   provenance: z.string().min(1),
 };

@@ -68,7 +68,7 @@ export interface AcquireLiveOptions {
 }
 
 /** What happened to one table. */
-export interface TableResult {
+interface TableResult {
   source: string;
   table: string;
   status: 'written' | 'unchanged';

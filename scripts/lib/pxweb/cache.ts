@@ -20,7 +20,7 @@ interface CacheEntry {
 }
 
 /** The cache key of a request: sha256 of the URL followed by the JSON query. */
-export function cacheKey(url: string, query: unknown): string {
+function cacheKey(url: string, query: unknown): string {
   return sha256(url + JSON.stringify(query));
 }
 

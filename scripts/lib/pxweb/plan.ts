@@ -15,7 +15,7 @@ export type PxVariable = PxWebMetadata['variables'][number];
 type PxWebTable = NonNullable<Source['pxweb']>;
 
 /** One variable of the query with the values to select. */
-export interface SelectedVariable {
+interface SelectedVariable {
   code: string;
   text: string;
   values: string[];

@@ -15,7 +15,7 @@ export interface Chunk {
 }
 
 /** One variable selection of a PxWeb v1 query. */
-export interface QuerySelection {
+interface QuerySelection {
   code: string;
   selection: { filter: 'item' | 'top' | 'all'; values: string[] };
 }
@@ -27,7 +27,7 @@ export interface PxQuery {
 }
 
 /** Cells selected by everything but time and area: contents × fixed values. */
-export function cellsPerAreaPeriod(plan: TablePlan): number {
+function cellsPerAreaPeriod(plan: TablePlan): number {
   return plan.fixed.reduce((n, f) => n * f.values.length, plan.contents.values.length);
 }
 

@@ -37,7 +37,7 @@ export function stripCodePrefix(code: string): string {
 }
 
 /** Finds the area, time and contents dimensions of a dataset, from its roles or by their codes. */
-export function dimensionRoles(ds: JsonStatDataset, file: string): { geo: string | null; time: string; metric: string; other: string[] } {
+function dimensionRoles(ds: JsonStatDataset, file: string): { geo: string | null; time: string; metric: string; other: string[] } {
   const codesOf = (id: string) => categoryCodes(ds, id);
   const time =
     ds.role?.time?.[0] ??

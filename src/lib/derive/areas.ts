@@ -4,14 +4,14 @@
  */
 import type { AreaLevel } from '../../schema/indicator.ts';
 
-export interface AreaNames {
+interface AreaNames {
   fi: string;
   sv: string;
   en: string;
 }
 
 /** Structural attributes of an area, from the classification key and population data. */
-export interface AreaAttributes {
+interface AreaAttributes {
   /** Population on 31 December of `population_year`. */
   population: number | null;
   population_year: string | null;

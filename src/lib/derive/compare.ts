@@ -11,7 +11,7 @@ import type { Comparison } from '../comparisons.ts';
 import { comparisonStatus, hasValue, LOWER } from '../status.ts';
 import type { IndicatorSeries } from './compute.ts';
 
-const op: any = aq.op;
+const op = aq.op;
 
 /** Per-indicator settings the comparisons need. */
 export interface CompareSpec {

@@ -13,8 +13,8 @@
  */
 import type { Area } from './areas.ts';
 
-export const PEER_COUNT = 5;
-export const REGION_PENALTY = 0.5;
+const PEER_COUNT = 5;
+const REGION_PENALTY = 0.5;
 
 export interface Peer {
   code: string;

@@ -8,7 +8,7 @@ import { hasValue, MISSING, NONE, STATUS_NAMES } from '../status.ts';
 import type { IndicatorSeries } from './compute.ts';
 import type { Conflict } from './store.ts';
 
-export interface IndicatorSummary {
+interface IndicatorSummary {
   first: string | null;
   last: string | null;
   periods: number;
