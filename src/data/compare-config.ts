@@ -1,5 +1,5 @@
 /** The configuration the comparison tool and embed pages pass to the browser (names, units, strings). */
-import type { CompareConfig } from '../client/compare.ts';
+import type { CompareConfig } from '../client/compare/state.ts';
 import { pick, t, template, type Key, type Lang } from '../i18n/index.ts';
 import type { SiteData } from './site.ts';
 import { orderedIndicators } from './views.ts';

@@ -76,16 +76,20 @@ test.describe('compare', () => {
     const codes = ['TA08', 'TA19', 'TA09', 'SSS'];
     expect(rows.length).toBe(cells.length * codes.length);
     // Every table cell has its row in the CSV with the same value, and nothing else is there.
+    // (Compared as two lists, so that a mismatch shows every difference at once.)
+    const csvByKey = new Map(rows.map((r) => [`${r[0]} ${r[4]}`, r[5] === '' ? '–' : r[5]!]));
+    const fromTable: string[] = [];
+    const fromCsv: string[] = [];
     for (const [period, ...values] of cells) {
       const [m, y] = period!.split('/');
       const iso = `${y}-${m!.padStart(2, '0')}`;
       values.forEach((v, k) => {
-        const row = rows.find((r) => r[0] === codes[k] && r[4] === iso);
-        expect(row, `${codes[k]} ${iso}`).toBeDefined();
-        const shown = plain(v).replace(/ %$/, '');
-        expect(row![5] === '' ? '–' : row![5]).toBe(shown === '–' ? '–' : shown);
+        const key = `${codes[k]} ${iso}`;
+        fromTable.push(`${key} ${plain(v).replace(/ %$/, '')}`);
+        fromCsv.push(`${key} ${csvByKey.get(key) ?? '(no row)'}`);
       });
     }
+    expect(fromCsv).toEqual(fromTable);
     expect(rows.find((r) => r[0] === 'TA08' && r[4] === '2026-06')?.[5]).toBe('14.2');
     await expectNoAxeViolations(page);
   });
