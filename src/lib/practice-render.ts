@@ -41,12 +41,12 @@ export function markerNodes(value: string, opts: MarkerOptions): ElementContent[
 }
 
 function replaceMarkers(node: HastRoot | Element, opts: MarkerOptions): void {
-  const next: (HastRoot | Element)['children'] = [];
+  const next: (HastRoot | Element)['children'][number][] = [];
   for (const child of node.children) {
     if (child.type === 'text') next.push(...markerNodes(child.value, opts));
     else {
       if (child.type === 'element' && child.tagName !== 'code' && child.tagName !== 'pre') replaceMarkers(child, opts);
-      next.push(child);
+      next.push(child as ElementContent);
     }
   }
   node.children = next as typeof node.children;

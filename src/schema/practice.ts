@@ -69,6 +69,8 @@ export const PracticeSource = z
     url: HttpUrl,
     /** The date a reviewer last read the source and checked the entry against it. */
     checked: IsoDate,
+    /** Language of the source and its excerpt, when it is not the practice's language. */
+    language: z.enum(PRACTICE_LANGS).optional(),
     /** A short verbatim excerpt from the source that supports the entry's claims (copied, never paraphrased). */
     excerpt: z.string().trim().min(1, 'quote a short verbatim excerpt that supports the claims').max(700, 'keep the excerpt short (at most 700 characters)'),
   })
