@@ -66,7 +66,7 @@ for (const lang of ['fi', 'sv', 'en'] as const) {
 
 test('a Swedish practice page contains no untranslated Finnish body, and is accessible', async ({ page }) => {
   await page.goto('/sv/practices/jalava-change-meter/');
-  await expect(page.locator('.practice-body h2').first()).toHaveText('Vad källorna säger');
+  await expect(page.locator('.practice-body .prose h2').first()).toHaveText('Vad källorna säger');
   await expect(page.locator('.practice-body')).not.toContainText('Mitä lähteet kertovat');
   await expect(page.locator('.practice-body')).toContainText('Översättning av originaltexten på finska.');
   await expectNoAxeViolations(page);
