@@ -1,7 +1,8 @@
 /**
  * Validates the good-practice library (or a folder given with --dir): front matter against the
- * schema, area codes against data/reference, indicator ids against data/indicators. Prints the
- * first problem with the file and the field, and exits 1; exits 0 when every file is valid.
+ * schema, area and region codes against data/reference, indicator ids against data/indicators,
+ * and the body on its Markdown syntax tree (safety, languages, a source reference on every sentence). Prints the
+ * first problem with the file, the line and the field, and exits 1; exits 0 when every file is valid.
  *
  * Usage: npm run data:practices [-- --dir <folder>]
  */
@@ -16,6 +17,6 @@ runMain(async () => {
   const dir = resolve(ROOT, option('dir', 'data/practices'));
   const ref = loadReference(ROOT);
   const { indicators } = loadRegistry(ROOT, ref);
-  const practices = loadPractices({ areas: new Set(ref.employmentAreas.map((a) => a.code)), indicators: new Set(indicators.map((i) => i.id)) }, dir, rel(dir));
+  const practices = loadPractices({ areas: new Set(ref.employmentAreas.map((a) => a.code)), indicators: new Set(indicators.map((i) => i.id)), regions: new Set(ref.regions.map((r) => r.code)) }, dir, rel(dir));
   console.error(`practices: ${practices.length} valid files in ${rel(dir)}/`);
 });

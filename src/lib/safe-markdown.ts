@@ -1,15 +1,18 @@
 /**
  * Safety of contributed Markdown (good practices) in two layers:
  *
- * 1. {@link unsafeMarkdown} refuses, at validation, what a practice body does not need and could
- *    abuse: raw HTML tags and links or images whose address is not http(s), mailto, a relative
- *    path or a fragment. The build stops with the file, line and field named.
- * 2. {@link sanitizeHtml} cleans the rendered HTML with an allowlist of elements and attributes
+ * 1. {@link unsafeMarkdown} refuses, at validation and in the propose form, what a practice body
+ *    does not need and could abuse: raw HTML, images, and links whose address is not http(s),
+ *    mailto, a relative path or a fragment. It reads the CommonMark syntax tree (mdast), so it
+ *    sees exactly what the renderer will see. The build stops with the file, line and field named.
+ * 2. `sanitizeHtml` (src/lib/sanitize-html.ts) cleans the rendered HTML with an allowlist of elements and attributes
  *    before it reaches a page, so that anything the first layer missed is removed, not executed.
  *
- * No I/O; the HTML is parsed with linkedom (a DOM for Node).
+ * No I/O and no DOM: this module also runs in the browser (the propose form). The sanitizer lives
+ * in its own module because it needs linkedom, which only the build uses.
  */
-import { parseHTML } from 'linkedom';
+import type { Nodes, Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 
 /** Line-level problem of a Markdown body. */
 export interface MarkdownProblem {
@@ -43,93 +46,40 @@ export function safeUrl(url: string): boolean {
   return !scheme || SAFE_PROTOCOL.test(`${scheme[1]}:`);
 }
 
-/**
- * Problems of a Markdown body: raw HTML outside code, and link or image addresses with an unsafe
- * protocol (inline links, reference definitions and autolinks). Code spans and fenced or indented
- * code blocks may contain anything: they are shown as text.
- */
-export function unsafeMarkdown(body: string): MarkdownProblem[] {
-  const problems: MarkdownProblem[] = [];
-  let fence: string | null = null;
-  body.split(/\r?\n/).forEach((raw, k) => {
-    const line = k + 1;
-    const fenceMatch = /^\s{0,3}(`{3,}|~{3,})/.exec(raw);
-    if (fence) {
-      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = null;
-      return;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      return;
-    }
-    if (/^( {4}|\t)/.test(raw)) return; // indented code
-    const text = raw.replace(/(`+)[\s\S]*?\1/g, ''); // code spans
-    for (const m of text.matchAll(/<([^>\s]*)[^>]*>?/g)) {
-      const inner = m[1] ?? '';
-      const autolink = /^[a-z][a-z0-9+.-]*:/i.test(inner) && m[0].endsWith('>') && !/\s/.test(m[0]);
-      if (autolink) {
-        if (!safeUrl(inner)) problems.push({ line, problem: `the autolink <${inner}> is not an http(s) or mailto address` });
-      } else if (/^[/!?a-z]/i.test(inner)) {
-        problems.push({ line, problem: `raw HTML (${m[0].slice(0, 40)}) is not allowed in a practice: write Markdown` });
-      }
-    }
-    for (const m of text.matchAll(/\]\(\s*<?([^)\s>]*)/g)) {
-      if (!safeUrl(m[1]!)) problems.push({ line, problem: `the link address "${m[1]!.slice(0, 60)}" is not http(s), mailto, a relative path or a #fragment` });
-    }
-    const def = /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(\s|$)/.exec(text);
-    if (def && !safeUrl(def[1]!)) problems.push({ line, problem: `the link address "${def[1]!.slice(0, 60)}" is not http(s), mailto, a relative path or a #fragment` });
-  });
-  return problems;
+/** Parses a practice body as CommonMark into a syntax tree (mdast), with 1-based line positions. */
+export function parseMarkdown(body: string): Root {
+  return fromMarkdown(body);
 }
 
-/** Elements kept (with their allowed attributes). */
-const ALLOWED: Record<string, readonly string[]> = {
-  p: [], br: [], hr: [], em: [], strong: [], del: [], sup: [], sub: [], code: [], pre: [], blockquote: [],
-  h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
-  ul: [], ol: ['start'], li: ['id'],
-  a: ['href', 'id', 'title'],
-  table: [], thead: [], tbody: [], tr: [], th: ['scope', 'colspan', 'rowspan', 'align'], td: ['colspan', 'rowspan', 'align'],
-  section: [], span: [],
-};
-/** Elements removed together with their content. */
-const DROP = new Set(['script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'template', 'noscript', 'svg', 'math', 'form', 'input', 'button', 'textarea', 'select', 'link', 'meta', 'base', 'img', 'video', 'audio', 'source', 'canvas']);
-
 /**
- * Keeps only allowlisted elements and attributes; unknown elements are replaced by their
- * children, dangerous ones removed with their content, and an `href` with an unsafe protocol is
- * dropped. Links to other sites get `rel="noopener noreferrer"`.
+ * Problems of a Markdown body, found on its syntax tree (mdast) rather than by patterns: raw HTML
+ * (block or inline), images, and links, autolinks or link definitions whose address is not
+ * http(s), mailto, a relative path or a #fragment. Code is a `code`/`inlineCode` node and is shown
+ * as text, so it may contain anything. Text that merely looks like markup (an unresolved `[x]: …`
+ * inside a paragraph, `3 < 5`) is text in the tree and is shown as text. `tree` may be given when
+ * the caller has already parsed the body.
  */
-export function sanitizeHtml(html: string): string {
-  const { document } = parseHTML(`<!doctype html><html><body><div id="root">${html}</div></body></html>`);
-  const root = document.getElementById('root')!;
-  const walk = (el: Element) => {
-    for (const child of [...el.children]) {
-      const tag = child.tagName.toLowerCase();
-      if (DROP.has(tag)) {
-        child.remove();
-        continue;
-      }
-      walk(child);
-      const allowed = ALLOWED[tag];
-      if (!allowed) {
-        child.replaceWith(...child.childNodes);
-        continue;
-      }
-      for (const attr of [...child.attributes]) {
-        const name = attr.name.toLowerCase();
-        if (!allowed.includes(name) || (name === 'href' && !safeUrl(attr.value))) child.removeAttribute(attr.name);
-      }
-      if (tag === 'a' && /^https?:/i.test(child.getAttribute('href') ?? '')) child.setAttribute('rel', 'noopener noreferrer');
+export function unsafeMarkdown(body: string, tree: Root = parseMarkdown(body)): MarkdownProblem[] {
+  const problems: MarkdownProblem[] = [];
+  const visit = (node: Nodes) => {
+    const line = node.position?.start.line ?? 1;
+    switch (node.type) {
+      case 'html':
+        problems.push({ line, problem: `raw HTML (${node.value.slice(0, 40)}) is not allowed in a practice: write Markdown` });
+        break;
+      case 'image':
+      case 'imageReference':
+        problems.push({ line, problem: 'images are not allowed in a practice: link to the page that shows the image' });
+        break;
+      case 'link':
+      case 'definition':
+        if (!safeUrl(node.url)) problems.push({ line, problem: `the link address "${node.url.slice(0, 60)}" is not http(s), mailto, a relative path or a #fragment` });
+        break;
+      default:
+        break;
     }
+    if ('children' in node) for (const child of node.children) visit(child);
   };
-  walk(root);
-  // Comments and processing instructions are dropped too.
-  const strip = (node: Node) => {
-    for (const c of [...node.childNodes]) {
-      if (c.nodeType === 8) c.remove();
-      else strip(c);
-    }
-  };
-  strip(root);
-  return root.innerHTML;
+  visit(tree);
+  return problems.sort((a, b) => a.line - b.line);
 }

@@ -5,7 +5,7 @@
  * (The validator refuses such a practice file before it gets this far: tests/unit/safe-markdown.)
  */
 import { expect, test } from '@playwright/test';
-import { sanitizeHtml } from '../../src/lib/safe-markdown.ts';
+import { sanitizeHtml } from '../../src/lib/sanitize-html.ts';
 
 const DIRTY = [
   '<p>Kuvaus <a href="javascript:window.pwned=1">linkki</a> ja <a href="JAVASCRIPT:window.pwned=2">toinen</a></p>',

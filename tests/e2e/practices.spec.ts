@@ -9,29 +9,73 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './helpers.ts';
 
-test('filtering by an indicator shows the practices that aim to move it', async ({ page }) => {
+test('filtering by an indicator or an evidence level shows the matching practices', async ({ page }) => {
   await page.goto('/en/practices/');
   const visible = () => page.locator('.practice-list > li:visible h2');
-  await expect(visible()).toHaveCount(6);
-  await page.getByLabel('Indicator').selectOption('unemployed-disabled-ill');
-  await expect(visible()).toHaveText(['Kykyviisari – self-assessment of work and functional capacity']);
+  await expect(visible()).toHaveCount(11);
+  // Every card shows its evidence level.
+  await expect(page.locator('.practice-list > li .practice-evidence')).toHaveCount(11);
+  await page.getByLabel('Indicator').selectOption('unemployed-foreign-nationals-share');
+  await expect(visible()).toHaveText(['The integration social impact bond pilot (Koto-SIB) 2016–2019']);
   await expect(page.locator('#practice-count')).toHaveText('1 practices shown');
-  await page.getByLabel('Indicator').selectOption('unemployment-share');
-  await expect(visible()).toHaveText([/Rovaniemi/, /Työllisyyskuva/]);
-  await expect(page).toHaveURL(/\?indicator=unemployment-share$/);
+  await page.getByLabel('Indicator').selectOption('');
+  await page.getByLabel('Evidence').selectOption('randomised');
+  await expect(visible()).toHaveText([/^IPS/]);
+  await page.getByLabel('Evidence').selectOption('comparison-group');
+  await expect(visible()).toHaveText(['Periodic interviews with unemployed jobseekers']);
+  await expect(page).toHaveURL(/\?evidence=comparison-group$/);
   await expectNoAxeViolations(page);
 });
 
 test('a practice page links to its areas and indicators, and they link back', async ({ page }) => {
-  await page.goto('/fi/practices/rovaniemi-outcome-based-pilot/');
+  await page.goto('/fi/practices/viok-impact-based-employment-model/');
   await expectNoAxeViolations(page);
   await page.locator('dl.facts').getByRole('link', { name: 'Rovaseutu' }).click();
   await expect(page).toHaveURL(/\/fi\/area\/ta33\/$/);
-  await expect(page.locator('#practices ~ ul a[href="/fi/practices/rovaniemi-outcome-based-pilot/"]')).toHaveCount(1);
-  await page.goto('/fi/practices/rovaniemi-outcome-based-pilot/');
-  await page.locator('dl.facts').getByRole('link', { name: 'Työttömien osuus, %', exact: true }).click();
-  await expect(page).toHaveURL(/\/fi\/indicator\/unemployment-share\/$/);
-  await expect(page.locator('section:has(#practices) a[href="/fi/practices/rovaniemi-outcome-based-pilot/"]')).toHaveCount(1);
+  await expect(page.locator('#practices ~ ul a[href="/fi/practices/viok-impact-based-employment-model/"]')).toHaveCount(1);
+  await page.goto('/fi/practices/viok-impact-based-employment-model/');
+  await expect(page.locator('dl.facts').getByRole('link', { name: 'Pohjois- ja Itä-Lappi' })).toHaveCount(1);
+  await page.locator('dl.facts').getByRole('link', { name: 'Pitkäaikaistyöttömien osuus, %', exact: true }).click();
+  await expect(page).toHaveURL(/\/fi\/indicator\/long-term-unemployed-share\/$/);
+  await expect(page.locator('section:has(#practices) a[href="/fi/practices/viok-impact-based-employment-model/"]')).toHaveCount(1);
+});
+
+for (const lang of ['fi', 'sv', 'en'] as const) {
+  test(`every practice page in ${lang} shows its evidence level, numbered sources and working references`, async ({ page, request }) => {
+    const list = await (await request.get(`/${lang}/practices/`)).text();
+    const ids = [...list.matchAll(/href="\/[a-z]{2}\/practices\/([a-z0-9-]+)\/"/g)].map((m) => m[1]!).filter((id) => !['propose', 'guide'].includes(id));
+    expect(new Set(ids).size).toBe(11);
+    for (const id of new Set(ids)) {
+      await page.goto(`/${lang}/practices/${id}/`);
+      await expect(page.locator('dl.facts dd[data-evidence]')).toHaveCount(1);
+      const sources = page.locator('ol.practice-sources > li');
+      expect(await sources.count()).toBeGreaterThan(0);
+      await expect(sources.first().locator('a[href^="http"]').first()).toBeVisible();
+      await expect(sources.first().locator('blockquote')).toBeVisible();
+      // Every reference in the text points to a source listed on the page (or to the own-assessment note).
+      for (const target of await page.locator('.practice-body sup a, .lead sup a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))) {
+        await expect(page.locator(target!), `${id}: ${target}`).toHaveCount(1);
+      }
+      // The body is in the page's language: a translation says so; no untranslated original is shown.
+      await expect(page.locator('.practice-body')).toHaveAttribute('lang', lang);
+      await expect(page.locator('[data-untranslated]')).toHaveCount(0);
+      if (lang !== 'fi') await expect(page.locator('[data-translation]')).toHaveCount(1);
+    }
+  });
+}
+
+test('a Swedish practice page contains no untranslated Finnish body, and is accessible', async ({ page }) => {
+  await page.goto('/sv/practices/jalava-change-meter/');
+  await expect(page.locator('.practice-body .prose h2').first()).toHaveText('Vad källorna säger');
+  await expect(page.locator('.practice-body')).not.toContainText('Mitä lähteet kertovat');
+  await expect(page.locator('.practice-body')).toContainText('Översättning av originaltexten på finska.');
+  await expectNoAxeViolations(page);
+});
+
+test('the evidence levels are defined on their methodology page', async ({ page }) => {
+  await page.goto('/en/methodology/evidence/');
+  await expect(page.locator('#levels dt')).toHaveText(['described', 'measured, no comparison group', 'compared with a comparison group', 'randomised trial']);
+  await expectNoAxeViolations(page);
 });
 
 test.describe('propose a practice', () => {
@@ -63,8 +107,20 @@ test.describe('propose a practice', () => {
     await page.getByLabel(/^Start/).fill('2025');
     await page.getByLabel('Public source: title').fill('A public page');
     await page.getByLabel('Public source: address (https://…)').fill('https://example.org/page');
+    await page.getByLabel(/^Public source: publisher/).fill('A publisher');
+    await page.getByLabel(/^Public source: checked/).fill('2026-11-27');
+    await page.getByLabel(/^Public source: a short verbatim excerpt/).fill('An excerpt made up for the test.');
     await page.getByLabel(/^Contact organisation/).fill('An organisation');
     await page.getByLabel(/^Description/).fill('What is done and for whom.');
+    await page.getByRole('button', { name: 'Make the file' }).click();
+    // The description and summary are checked by the build's rules: every sentence needs its reference.
+    await expect(page.locator('#p-body-error')).toContainText('has no source reference');
+    await expect(page.locator('#p-summary-error')).toContainText('has no source reference');
+    await page.getByLabel(/^Summary/).fill('Made by the end-to-end test; never published [1].');
+    await page.getByLabel(/^Description/).fill('<b>Raw HTML</b> is refused [1].');
+    await page.getByRole('button', { name: 'Make the file' }).click();
+    await expect(page.locator('#p-body-error')).toContainText('raw HTML');
+    await page.getByLabel(/^Description/).fill('What is done and for whom [1].');
     await page.getByRole('button', { name: 'Make the file' }).click();
     await expect(page.locator('#propose-ok')).toBeFocused();
     const download = page.waitForEvent('download');

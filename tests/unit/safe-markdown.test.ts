@@ -1,14 +1,16 @@
 /**
- * Contributed Markdown (good practices) cannot carry scripts: the validator refuses raw HTML and
- * unsafe link protocols with the file, line and field named, and the sanitizer removes anything
- * that would execute from rendered HTML. Inputs and expected outputs are written by hand.
+ * Contributed Markdown (good practices) cannot carry scripts: the validator reads the Markdown
+ * syntax tree and refuses raw HTML, images and unsafe link protocols with the file, line and field
+ * named, and the sanitizer removes anything that would execute from rendered HTML. Inputs and
+ * expected outputs are written by hand.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { parsePractice } from '../../src/data/practices.ts';
 import { InputError } from '../../src/lib/errors.ts';
-import { safeUrl, sanitizeHtml, unsafeMarkdown } from '../../src/lib/safe-markdown.ts';
+import { safeUrl, unsafeMarkdown } from '../../src/lib/safe-markdown.ts';
+import { sanitizeHtml } from '../../src/lib/sanitize-html.ts';
 
 describe('safeUrl', () => {
   test('http(s), mailto, relative paths and fragments are safe', () => {
@@ -52,20 +54,37 @@ describe('unsafeMarkdown', () => {
     assert.deepEqual(unsafeMarkdown(body), []);
   });
   test('raw HTML, unsafe links, images, definitions and autolinks are refused with their line', () => {
+    // Each case is its own block (blank lines between), so that the tree holds exactly that construct.
     const body = [
-      'Rivi yksi.',
-      '<script>alert(1)</script>',
-      '[klikkaa](javascript:alert(1))',
-      '![kuva](javascript:alert(1))',
-      '<img src=x onerror=alert(1)>',
-      '[viite]: javascript:alert(1)',
-      '<javascript:alert(1)>',
-      '[naamioitu](&#106;avascript:alert(1))',
+      'Rivi yksi.', // 1
+      '', // 2
+      '<script>alert(1)</script>', // 3 html block
+      '', // 4
+      '[klikkaa](javascript:alert(1))', // 5 link
+      '', // 6
+      '![kuva](https://example.org/kuva.png)', // 7 image (any address)
+      '', // 8
+      'Teksti <img src=x onerror=alert(1)> jatkuu.', // 9 inline html
+      '', // 10
+      '[viite]: javascript:alert(1)', // 11 definition
+      '', // 12
+      '<javascript:alert(1)>', // 13 autolink
+      '', // 14
+      '[naamioitu](&#106;avascript:alert(1))', // 15 character reference decoded by the parser
     ].join('\n');
     assert.deepEqual(
       [...new Set(unsafeMarkdown(body).map((p) => p.line))],
-      [2, 3, 4, 5, 6, 7, 8],
+      [3, 5, 7, 9, 11, 13, 15],
     );
+  });
+  test('markup-looking text that the parser reads as text is not flagged (it is shown as text)', () => {
+    // A definition cannot interrupt a paragraph: this line is plain text in the tree, not a link.
+    const body = 'Kappale jatkuu\n[viite]: javascript:alert(1)';
+    assert.deepEqual(unsafeMarkdown(body), []);
+  });
+  test('an inline HTML tag inside emphasis or a list item is found wherever it sits in the tree', () => {
+    const body = ['- kohta *korostus <b onclick=x>lihava</b>*', '- toinen'].join('\n');
+    assert.deepEqual(unsafeMarkdown(body).map((p) => p.line), [1, 1]);
   });
 });
 
@@ -108,13 +127,13 @@ describe('a practice file with a script', () => {
   test('is refused at the line of the script tag, field body', () => {
     const e = errorOf(text);
     assert.equal(e.location.file, 'data/practices/script-practice.md');
-    assert.equal(e.location.row, 24);
+    assert.equal(e.location.row, 26);
     assert.equal(e.location.field, 'body');
     assert.match(e.message, /raw HTML/);
   });
   test('a javascript: link in the body is refused at its line', () => {
-    const e = errorOf(text.replace('<script>alert("practice")</script>', 'Tavallinen rivi.'));
-    assert.equal(e.location.row, 26);
+    const e = errorOf(text.replace('<script>alert("practice")</script>', 'Tavallinen rivi [0].'));
+    assert.equal(e.location.row, 28);
     assert.match(e.message, /javascript:alert/);
   });
   test('a javascript: source address in the front matter is refused', () => {
