@@ -10,6 +10,7 @@
  *   summary.json      what the change report compares with next time
  *   postcodes.json    postal code → municipality, for the area finder
  *   geo.topo.json     municipal boundaries, for the maps
+ *   practices.json    the checked good practices
  *
  * Usage: npm run data:derive [-- --in <validated folder>] [-- --out <folder>]
  */
@@ -181,6 +182,7 @@ async function main(): Promise<void> {
     // Postal codes for the area finder, and the shapes for the maps, pass through to the site.
     out.write(join(OUT, 'postcodes.json'), JSON.stringify(Object.fromEntries(ref.postcodes.map((p) => [p.postcode, p.municipality]))));
     out.write(join(OUT, 'geo.topo.json'), readFileSync(join(IN, 'geo.topo.json'), 'utf8'));
+    out.write(join(OUT, 'practices.json'), readFileSync(join(IN, 'practices.json'), 'utf8'));
     out.commit();
     stats = { rows, comparisonRows, summary };
   } catch (err) {

@@ -7,7 +7,7 @@
  * Usage: npm run data:practices [-- --dir <folder>]
  */
 import { resolve } from 'node:path';
-import { loadPractices } from '../src/data/practices.ts';
+import { loadPractices } from './lib/validate/practices.ts';
 import { loadReference } from './lib/validate/reference.ts';
 import { loadRegistry } from './lib/validate/registry.ts';
 import { ROOT, option, runMain } from './lib/args.ts';

@@ -7,6 +7,7 @@
  *   registry.json   the checked indicators (caveats resolved) and sources
  *   reference.json  the checked reference tables (areas, dated key, mergers, breaks, caveats)
  *   geo.topo.json   the checked municipal boundaries
+ *   practices.json  the checked good practices (front matter, bodies and their syntax trees)
  * Every formula's content codes must exist in its sources' cells.
  *
  * Usage: npm run data:validate [-- --raw <folder>] [-- --out <folder>]
@@ -16,7 +17,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import * as aq from 'arquero';
 import { loadReference, areaCodeChecker, type Reference } from './lib/validate/reference.ts';
-import { loadPractices } from '../src/data/practices.ts';
+import { loadPractices } from './lib/validate/practices.ts';
 import { loadRegistry, type Registry } from './lib/validate/registry.ts';
 import { appendCells, emptyCells, type CellColumns } from './lib/validate/raw-cells.ts';
 import { formulaCodes } from '../src/lib/derive/compute.ts';
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const ref = loadReference(ROOT);
   const registry = loadRegistry(ROOT, ref);
   // The good-practice library is checked here too, so a wrong file stops the build early.
-  const practices = loadPractices({ areas: new Set(ref.employmentAreas.map((a) => a.code)), indicators: new Set(registry.indicators.map((i) => i.id)) });
+  const practices = loadPractices({ areas: new Set(ref.employmentAreas.map((a) => a.code)), indicators: new Set(registry.indicators.map((i) => i.id)), regions: new Set(ref.regions.map((r) => r.code)) });
   if (!existsSync(join(rawDir, 'manifest.json'))) throw new InputError({ file: rel(join(rawDir, 'manifest.json')) }, 'the raw snapshot has no manifest; run npm run data:acquire:files');
   const manifest = await readManifest(rawDir);
   const listed = new Set(manifest.entries.map((e) => e.file));
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
       [join(outDir, 'registry.json'), toJson(registry)],
       [join(outDir, 'reference.json'), toJson(ref)],
       [join(outDir, 'geo.topo.json'), geoText],
+      [join(outDir, 'practices.json'), toJson(practices)],
     ]),
   );
   console.error(

@@ -21,7 +21,7 @@ const el = (tagName: string, properties: Element['properties'], children: Elemen
 const txt = (value: string): Text => ({ type: 'text', value });
 
 /** Splits a text into plain text and `<sup>` reference links. */
-export function markerNodes(value: string, opts: MarkerOptions): ElementContent[] {
+function markerNodes(value: string, opts: MarkerOptions): ElementContent[] {
   const out: ElementContent[] = [];
   let last = 0;
   for (const m of value.matchAll(MARKER)) {

@@ -92,7 +92,7 @@ function inlineText(node: Nodes): string {
 /** Splits text into sentences: at `.`, `!` or `?` followed by white space and a capital, a digit, a quote or a bracket. */
 export function sentences(text: string): { text: string; offset: number }[] {
   const out: { text: string; offset: number }[] = [];
-  const re = /[.!?]["”’)]?\s+(?=[\p{Lu}\d"“”«(\[])/gu;
+  const re = /[.!?]["”’)]?\s+(?=[\p{Lu}\d"“”«([])/gu;
   let start = 0;
   for (const m of text.matchAll(re)) {
     const end = m.index + m[0].trimEnd().length;
@@ -141,14 +141,6 @@ export function unreferencedSentences(root: Root, sourceCount: number): Markdown
   };
   walk(root);
   return problems;
-}
-
-/** The source numbers that a text cites. */
-export function citedSources(text: string): number[] {
-  const out = new Set<number>();
-  for (const m of text.matchAll(MARKER)) for (const n of m[1]!.split(',')) out.add(Number(n.trim()));
-  out.delete(0);
-  return [...out].sort((a, b) => a - b);
 }
 
 /** A text without its reference markers (for cards and meta descriptions, where the sources are a click away). */

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { loadPractices, parsePractice } from '../../src/data/practices.ts';
+import { loadPractices, parsePractice } from '../../scripts/lib/validate/practices.ts';
 import { InputError } from '../../src/lib/errors.ts';
 import { claimProblems, sentences, stripMarkers } from '../../src/lib/practice-text.ts';
 import { renderClaimText } from '../../src/lib/practice-render.ts';

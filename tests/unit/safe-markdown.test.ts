@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { parsePractice } from '../../src/data/practices.ts';
+import { parsePractice } from '../../scripts/lib/validate/practices.ts';
 import { InputError } from '../../src/lib/errors.ts';
 import { safeUrl, unsafeMarkdown } from '../../src/lib/safe-markdown.ts';
 import { sanitizeHtml } from '../../src/lib/sanitize-html.ts';
