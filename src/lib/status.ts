@@ -6,8 +6,13 @@
  * Statuses of the public download format (design.md, "Tidy download format"):
  * - `ok`: a published value, or one computed exactly from published values;
  * - `suppressed`: the source withheld the value (counts of 1–4); the value is empty;
- * - `lower_bound`: built from sums that include withheld cells; for a count the true value is at
- *   least this, for a ratio whose numerator only is such a sum the true value is at least this;
+ * - `lower_bound`: the true value is at least this: a count summed over cells that include
+ *   withheld ones, or a ratio whose numerator only is such a sum;
+ * - `upper_bound`: the true value is at most this: a ratio whose denominator only is such a sum;
+ * - `incomplete`: built from such sums in both terms, so the true value may be higher or lower;
+ * - `estimate`: an area value computed from its members' published, rounded values (the
+ *   labour-force-weighted mean of municipal shares) where the counts are not in the data; its
+ *   error bound is proven on real history (`src/lib/derive/estimate.ts`);
  * - `missing`: not in the source or the snapshot, or a zero denominator; the value is empty.
  */
 
@@ -17,9 +22,12 @@ export const OK = 1;
 export const SUPPRESSED = 2;
 export const LOWER = 3;
 export const MISSING = 4;
+export const ESTIMATE = 5;
+export const UPPER = 6;
+export const INCOMPLETE = 7;
 
 /** Status names of the public format, in code order (index = code; code 0 has no name). */
-export const STATUS_NAMES = ['', 'ok', 'suppressed', 'lower_bound', 'missing'] as const;
+export const STATUS_NAMES = ['', 'ok', 'suppressed', 'lower_bound', 'missing', 'estimate', 'upper_bound', 'incomplete'] as const;
 export type StatusName = Exclude<(typeof STATUS_NAMES)[number], ''>;
 /** The names a tidy row's `status` column can hold. */
 export const PUBLIC_STATUSES = STATUS_NAMES.slice(1) as readonly StatusName[];
@@ -34,9 +42,14 @@ export function statusCode(name: string): number {
   return k > 0 ? k : NONE;
 }
 
-/** Whether a status code carries a value (published or computed, possibly a bound). */
+/** Whether a status code carries a value (published or computed, possibly an estimate or a bound). */
 export function hasValue(code: number): boolean {
-  return code === OK || code === LOWER;
+  return code === OK || code === LOWER || code === ESTIMATE || code === UPPER || code === INCOMPLETE;
+}
+
+/** Whether a status code is a value that is only a bound of the true one (never ranked). */
+export function isBound(code: number): boolean {
+  return code === LOWER || code === UPPER || code === INCOMPLETE;
 }
 
 /** Whether a status name carries a value. */
@@ -87,6 +100,9 @@ export const STATUS_SHORT: Record<StatusName, string> = {
   suppressed: 'withheld by the source',
   lower_bound: 'built from sums including withheld municipalities',
   missing: 'not in the source or snapshot',
+  estimate: 'an area value estimated from its municipalities’ published rates',
+  upper_bound: 'the true value is at most this',
+  incomplete: 'built from incomplete sums; may err either way',
 };
 
 /** One-line English definitions of the statuses, for download notes, schemas and READMEs. */
@@ -95,4 +111,7 @@ export const STATUS_DEFINITIONS: Record<StatusName, string> = {
   suppressed: 'withheld by the source (counts of 1–4); never zero',
   lower_bound: 'built from sums that include withheld municipalities: for counts the true value is at least this; for rates it may err either way',
   missing: 'not in the source or in the portal’s snapshot (or a zero denominator); nothing is filled in',
+  estimate: 'an area value computed as the labour-force-weighted mean of its municipalities’ published, rounded values, where the counts are not in the data; its error bound is stated in the methodology',
+  upper_bound: 'a rate whose denominator is a sum that includes withheld municipalities: the true value is at most this',
+  incomplete: 'a rate whose numerator and denominator both include withheld municipalities: the true value may be higher or lower',
 };
