@@ -11,6 +11,7 @@ import { InputError, parseOrExplain } from '../src/lib/errors.ts';
 import {
   AreaKeyRow,
   ClassRow,
+  ElyAreaRow,
   EmploymentAreaRow,
   MergerRow,
   MunicipalityRow,
@@ -41,6 +42,7 @@ const KEY_COLUMNS = [
   'maakunta_name_en',
 ] as const;
 const AREA_COLUMNS = ['tyollisyysalue_code', 'tyollisyysalue_name_fi', 'tyollisyysalue_name_sv', 'tyollisyysalue_name_en'] as const;
+const ELY_COLUMNS = ['ely_code', 'ely_name_fi', 'ely_name_sv', 'ely_name_en'] as const;
 
 const KeyRow = z.object({
   kunta: z.string().regex(/^\d{1,3}$/, 'expected a municipality number'),
@@ -63,6 +65,10 @@ const KeyRow = z.object({
   tyollisyysalue_name_fi: z.string().min(1).optional(),
   tyollisyysalue_name_sv: z.string().min(1).optional(),
   tyollisyysalue_name_en: z.string().min(1).optional(),
+  ely_code: z.string().regex(/^\d{1,2}$/).optional(),
+  ely_name_fi: z.string().min(1).optional(),
+  ely_name_sv: z.string().min(1).optional(),
+  ely_name_en: z.string().min(1).optional(),
 });
 type KeyRow = z.infer<typeof KeyRow>;
 
@@ -73,11 +79,11 @@ const AreaListRow = z.object({
 
 const pad = (s: string, n: number) => s.padStart(n, '0');
 
-async function readKey(path: string, withAreas: boolean): Promise<Map<string, KeyRow>> {
+async function readKey(path: string, withAreas: boolean, withEly = false): Promise<Map<string, KeyRow>> {
   const file = rel(path);
   const table = readCsv(await readBytes(path), {
     file,
-    columns: withAreas ? [...KEY_COLUMNS, ...AREA_COLUMNS] : KEY_COLUMNS,
+    columns: [...KEY_COLUMNS, ...(withAreas ? AREA_COLUMNS : []), ...(withEly ? ELY_COLUMNS : [])],
     allowExtra: true,
   });
   const out = new Map<string, KeyRow>();
@@ -100,7 +106,7 @@ async function main(): Promise<void> {
     areas2025: join(shared, 'areas', 'tyollisyysalueet_2025.csv'),
   };
   const key2024 = await readKey(inputs.key2024, false);
-  const key2025 = await readKey(inputs.key2025, true);
+  const key2025 = await readKey(inputs.key2025, true, true);
   const key2026 = await readKey(inputs.key2026, true);
   const areaFile = rel(inputs.areas2025);
   const areaList = readCsv(await readBytes(inputs.areas2025), { file: areaFile, columns: ['tyollisyysalue_code', 'te24_area'], allowExtra: true });
@@ -145,6 +151,7 @@ async function main(): Promise<void> {
   const areas = new Map<string, EmploymentAreaRow>();
   const keyRows: AreaKeyRow[] = [];
   const classes = new Map<string, ClassRow>();
+  const ely = new Map<string, ElyAreaRow & { regionSet: Set<string> }>();
   for (const [code, r] of [...key2025].sort(([a], [b]) => a.localeCompare(b))) {
     const region = 'MK' + pad(r.maakunta_code, 2);
     const area = 'TA' + pad(r.tyollisyysalue_code ?? '', 2);
@@ -172,6 +179,10 @@ async function main(): Promise<void> {
     });
     keyRows.push({ municipality: code, area, level: 'employment_area', valid_from: '2025-01-01', valid_to: '', source: 'municipality_key_2025 (tyollisyysalue)' });
     keyRows.push({ municipality: code, area: region, level: 'region', valid_from: '2025-01-01', valid_to: '', source: 'municipality_key_2025 (maakunta)' });
+    const elyCode = 'ELY' + pad(r.ely_code ?? '', 2);
+    const e = ely.get(elyCode) ?? { code: elyCode, name_fi: (r.ely_name_fi ?? '').trim(), name_sv: (r.ely_name_sv ?? '').trim(), name_en: (r.ely_name_en ?? '').replace(/\s+/g, ' ').trim(), regions: '', regionSet: new Set<string>() };
+    e.regionSet.add(region);
+    ely.set(elyCode, e);
     classes.set('language' + r.kielisuhde_code, { classification: 'language', code: r.kielisuhde_code, name_fi: r.kielisuhde_name_fi, name_sv: r.kielisuhde_name_sv, name_en: r.kielisuhde_name_en });
     classes.set('urban_rural' + r.kuntaryhmitys_code, { classification: 'urban_rural', code: r.kuntaryhmitys_code, name_fi: r.kuntaryhmitys_name_fi, name_sv: r.kuntaryhmitys_name_sv, name_en: r.kuntaryhmitys_name_en });
   }
@@ -192,6 +203,16 @@ async function main(): Promise<void> {
     });
   }
   if (areas.size !== 46) throw new Error(`expected 46 employment areas, found ${areas.size}`);
+  if (ely.size !== 16) throw new Error(`expected 16 ELY areas (15 and Åland), found ${ely.size}`);
+  // Each region must lie in one ELY area, so that a region page can name its area.
+  const elyOfRegion = new Map<string, string>();
+  for (const e of ely.values()) {
+    for (const r of e.regionSet) {
+      if (elyOfRegion.has(r)) throw new Error(`region ${r} lies in both ${elyOfRegion.get(r)} and ${e.code}`);
+      elyOfRegion.set(r, e.code);
+    }
+    e.regions = [...e.regionSet].sort().join(';');
+  }
   const te24Count = [...areas.values()].filter((a) => a.te24 === 'yes').length;
   if (te24Count !== 45) throw new Error(`expected 45 TE24 areas, found ${te24Count}`);
 
@@ -206,6 +227,7 @@ async function main(): Promise<void> {
     [join(REF, 'employment-areas.csv'), rowsOf(EmploymentAreaRow, sorted(areas))],
     [join(REF, 'regions.csv'), rowsOf(RegionRow, sorted(regions))],
     [join(REF, 'area-key.csv'), rowsOf(AreaKeyRow, keyRows)],
+    [join(REF, 'ely-areas.csv'), rowsOf(ElyAreaRow, sorted(ely))],
     [
       join(REF, 'classes.csv'),
       rowsOf(

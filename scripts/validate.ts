@@ -86,6 +86,7 @@ async function main(): Promise<void> {
   }
 
   checkFormulaCodes(registry, cells);
+  const overlaps = checkSameValues(registry, cells);
   const geoText = readFileSync(join(ROOT, 'data', 'geo', 'municipalities-2025.topo.json'), 'utf8');
   checkShapes(geoText, ref, 'data/geo/municipalities-2025.topo.json');
 
@@ -120,7 +121,7 @@ async function main(): Promise<void> {
     ]),
   );
   console.error(
-    `validate: ${manifest.entries.length} raw files, ${registry.indicators.length} indicators, ${registry.sources.length} sources, ${practices.length} practices; ${summary.cells} cells (${summary.suppressed} suppressed) → ${rel(outDir)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `validate: ${manifest.entries.length} raw files, ${registry.indicators.length} indicators, ${registry.sources.length} sources, ${practices.length} practices; ${summary.cells} cells (${summary.suppressed} suppressed)${overlaps.length ? `; identical where sources overlap: ${overlaps.join(', ')}` : ''} → ${rel(outDir)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
 
@@ -143,6 +144,42 @@ export function checkFormulaCodes(registry: Registry, cells: CellColumns): void 
       }
     }
   }
+}
+
+/**
+ * Sources that publish the same measure (`same_values_as`) must agree wherever both give a cell:
+ * the same value, or both withheld. Fails naming the first differing cells; returns how many
+ * cells were compared, per pair, for the log.
+ */
+export function checkSameValues(registry: Registry, cells: CellColumns): string[] {
+  const notes: string[] = [];
+  for (const src of registry.sources) {
+    for (const rule of src.same_values_as) {
+      const codes = new Set(rule.codes);
+      const other = new Map<string, string>();
+      const show = (i: number) => (cells.status[i] === 'suppressed' ? '...' : String(cells.value[i]));
+      for (let i = 0; i < cells.source.length; i++) {
+        if (cells.source[i] === rule.source && codes.has(cells.code[i]!)) other.set(`${cells.area[i]}|${cells.period[i]}|${cells.code[i]}|${cells.dims[i]}`, show(i));
+      }
+      let compared = 0;
+      const differ: string[] = [];
+      for (let i = 0; i < cells.source.length; i++) {
+        if (cells.source[i] !== src.id || !codes.has(cells.code[i]!)) continue;
+        const theirs = other.get(`${cells.area[i]}|${cells.period[i]}|${cells.code[i]}|${cells.dims[i]}`);
+        if (theirs === undefined) continue;
+        compared++;
+        if (theirs !== show(i)) differ.push(`${cells.area[i]} ${cells.period[i]} ${cells.code[i]}: ${show(i)} in ${src.id}, ${theirs} in ${rule.source}`);
+      }
+      if (differ.length) {
+        throw new InputError(
+          { file: `data/sources/${src.id}.yaml`, field: 'same_values_as' },
+          `${differ.length} of ${compared} overlapping cells differ from ${rule.source}, e.g. ${differ.slice(0, 5).join('; ')}`,
+        );
+      }
+      notes.push(`${src.id} = ${rule.source} on ${compared} cells`);
+    }
+  }
+  return notes;
 }
 
 /** The boundaries must be a TopoJSON topology whose municipalities are exactly the current ones. */

@@ -10,6 +10,7 @@ import {
   contentCodes12r5,
   importCapital,
   importKangasala,
+  importOutlookCsv,
   importPxMetadata,
   importPxWebJson,
   importWideCsv,
@@ -43,7 +44,8 @@ export function wideCsvSpec(source: string, f: Extract<FileImport, { format: 'wi
     ...(f.key_columns.length ? { keyColumns: f.key_columns } : {}),
     ...(f.ignore_columns.length ? { ignoreColumns: f.ignore_columns } : {}),
     contents: f.contents.map((c) => (typeof c === 'string' ? { column: c, code: c, decimals: false } : { column: c.column, code: c.code ?? c.column, decimals: c.decimals, ...(c.signed ? { signed: true } : {}) })),
-    source_updated: updated ? normaliseUpdated(Object.values(updated)[0]) : null,
+    source_updated: updated ? normaliseUpdated(Object.values(updated)[0]) : f.updated ? normaliseUpdated(f.updated) : null,
+    ...(f.absent_is_withheld ? { absentIsWithheld: true } : {}),
     source_text: f.source_text ? { fi: f.source_text } : null,
     conversion: f.conversion,
   };
@@ -70,6 +72,8 @@ export function importFile(source: Source, f: FileImport, sharedDir: string, ref
       return [importWideCsv(ctx, wideCsvSpec(source.id, f, sharedDir))];
     case 'anonymous-columns-json':
       return [importKangasala(ctx, { source: source.id, part: f.part, codes: contentCodes12r5(join(sharedDir, f.codes_from_px_metadata)) })];
+    case 'outlook-csv':
+      return [importOutlookCsv(ctx, { source: source.id, part: f.part, section: f.section, description: f.description })];
     case 'labelled-cities-json': {
       const pxPath = join(sharedDir, f.codes_from_px_metadata);
       const codes = contentCodes12r5(pxPath);

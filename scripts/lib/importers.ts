@@ -194,6 +194,11 @@ export interface WideCsvSpec {
   contentsId?: string;
   /** Time dimension id in the output. */
   timeId?: string;
+  /**
+   * The file lists every area × period of its grid except withheld cells: a pair absent from the
+   * file is written as withheld (`...`). Only for files without other key columns.
+   */
+  absentIsWithheld?: boolean;
 }
 
 /**
@@ -224,6 +229,10 @@ export function importWideCsv(ctx: ImportContext, spec: WideCsvSpec): RawPart {
     ...keyColumns.map((k) => ({ id: k, label: k })),
     { id: contentsId, label: 'Tiedot', codes: spec.contents.map((c) => c.code) },
   ]);
+  if (spec.absentIsWithheld && keyColumns.length) throw new InputError({ file: input.file }, 'absent cells can be read as withheld only in a file without other key columns');
+  const seen = new Set<string>();
+  const areasSeen = new Set<string>();
+  const periodsSeen = new Set<string>();
   for (const { line, values } of table.rows) {
     const loc = { file: input.file, row: line };
     let code = spec.fixedArea ?? '';
@@ -242,6 +251,16 @@ export function importWideCsv(ctx: ImportContext, spec: WideCsvSpec): RawPart {
       if (!(c.signed ? SIGNED_RE : c.decimals ? DECIMAL_RE : COUNT_RE).test(text)) text = parseOrExplain(schema, text, { ...loc, field: c.column });
       const { value, status } = cellValue(text);
       collector.add([code, when, ...keys, c.code], value, status, line, c.column);
+    }
+    seen.add(`${code}|${when}`);
+    areasSeen.add(code);
+    periodsSeen.add(when);
+  }
+  if (spec.absentIsWithheld) {
+    for (const a of areasSeen) {
+      for (const p of periodsSeen) {
+        if (!seen.has(`${a}|${p}`)) for (const c of spec.contents) collector.add([a, p, c.code], null, '...', `absent ${a} ${p}`, c.column);
+      }
     }
   }
   return part(
@@ -421,5 +440,113 @@ export function importCapital(ctx: ImportContext, opts: { source: string; part: 
       source_text: null,
     },
     'Values keyed by city name and Finnish label mapped to municipality and content codes; the 12te fragment in the same file is not imported.',
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The outlook compilation (outlook/mkoy_ennustetyokalu_jaetut.csv): three small tables in one
+// semicolon file with Finnish number formatting. Each section is read strictly by its exact
+// title and header lines.
+
+/** The sections of the outlook compilation a source imports. */
+export type OutlookSection = 'forecast-national' | 'forecast-areas' | 'earnings-related-allowance';
+
+/** A whole number written with spaces (or no-break spaces) between thousands: "342 000" → 342000. */
+function finnishWholeNumber(text: string, loc: { file: string; row: number; field: string }): number {
+  const t = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (!/^\d+$/.test(t)) throw new InputError(loc, `"${text}" is not a whole number (digits with spaces between thousands)`);
+  return Number(t);
+}
+
+/**
+ * Imports one section of the outlook compilation:
+ * - `forecast-national`: TEM's forecast of unemployed jobseekers and long-term unemployed, whole
+ *   country, annual averages of the years marked `*` (forecast years);
+ * - `forecast-areas`: TEM's forecast of unemployed jobseekers by the 15 areas it names
+ *   ("Uudenmaan", …), matched by name to the former ELY centres' areas (ELY01…ELY15);
+ * - `earnings-related-allowance`: Finanssivalvonta's recipients and euros paid of the
+ *   earnings-related unemployment allowance, whole country, monthly.
+ */
+export function importOutlookCsv(ctx: ImportContext, opts: { source: string; part: string; section: OutlookSection; description: string }): RawPart {
+  const input = readInput(ctx.path);
+  const lines = input.text.split(/\r?\n/);
+  const cells = (k: number) => (lines[k] ?? '').split(';');
+  const fail = (k: number, field: string | undefined, why: string): never => {
+    throw new InputError({ file: input.file, row: k + 1, ...(field ? { field } : {}) }, why);
+  };
+  const find = (title: RegExp) => {
+    const k = lines.findIndex((l) => title.test(l.split(';')[0]!.trim()));
+    if (k < 0) throw new InputError({ file: input.file }, `no section titled like ${title}`);
+    return k;
+  };
+  const years = (k: number, first: string) => {
+    const head = cells(k);
+    if ((head[0] ?? '').trim() !== first) fail(k, 'column 1', `expected "${first}" as the first header cell`);
+    const ys = head.slice(1).filter((c) => c.trim() !== '');
+    if (ys.length === 0) fail(k, undefined, 'expected forecast years such as 2026*');
+    return ys.map((c, j) => {
+      const m = /^(\d{4})\*$/.exec(c.trim());
+      if (!m) fail(k, `column ${j + 2}`, `"${c}" is not a forecast year such as 2026* (the * marks a forecast)`);
+      return m![1]!;
+    });
+  };
+  let collector: CellCollector;
+  let conversion: string;
+  if (opts.section === 'forecast-national' || opts.section === 'forecast-areas') {
+    const national = opts.section === 'forecast-national';
+    const t = national ? find(/^TEM LYHYEN AIKAVÄLIN TYÖMARKKINAENNUSTE, KOKO MAA$/) : find(/^TEM LYHYEN AIKAVÄLIN TYÖMARKKINAENNUSTE,\s+Elinvoimakeskusalueittain$/);
+    if (!national && cells(t + 1)[0]!.trim() !== 'Työttömät työnhakijat') fail(t + 1, 'column 1', 'expected "Työttömät työnhakijat" (the forecast quantity)');
+    const headAt = national ? t + 1 : t + 2;
+    const ys = years(headAt, national ? '' : 'EVK');
+    const rows: { k: number; label: string; values: string[] }[] = [];
+    for (let k = headAt + 1; k < lines.length && cells(k).some((c) => c.trim() !== ''); k++) rows.push({ k, label: cells(k)[0]!.trim(), values: cells(k).slice(1, 1 + ys.length) });
+    const CODES: Record<string, string> = { 'Työttömät työnhakijat': 'tyottomat_tyonhakijat', Pitkäaikaistyöttömät: 'pitkaaikaistyottomat' };
+    const elyByName = new Map(ctx.ref.elyAreas.map((e) => [e.name_fi.replace(/ ELY-keskus$/, ''), e.code]));
+    collector = new CellCollector(input.file, [
+      { id: 'Alue', label: 'Alue' },
+      { id: 'timeperiod_y', label: 'Vuosi', sort: true },
+      { id: 'Tiedot', label: 'Tiedot', codes: national ? Object.values(CODES) : ['tyottomat_tyonhakijat'] },
+    ]);
+    for (const r of rows) {
+      const area = national ? 'SSS' : elyByName.get(r.label);
+      const code = national ? CODES[r.label] : 'tyottomat_tyonhakijat';
+      if (!area) fail(r.k, 'column 1', `"${r.label}" is not the name of a former ELY centre's area (data/reference/ely-areas.csv)`);
+      if (!code) fail(r.k, 'column 1', `"${r.label}" is not a forecast quantity (${Object.keys(CODES).join(', ')})`);
+      ys.forEach((y, j) => collector.add([area!, y, code!], finnishWholeNumber(r.values[j] ?? '', { file: input.file, row: r.k + 1, field: `${y}*` }), null, r.k + 1, `${y}*`));
+    }
+    if (!national && rows.length !== 15) throw new InputError({ file: input.file, row: headAt + 1 }, `expected the forecasts of 15 areas, found ${rows.length}`);
+    conversion = `Section "${lines[t]!.split(';')[0]!.trim()}" of a semicolon CSV compiled by hand (Finnish numbers with spaces between thousands, * = forecast year); ${national ? 'the whole country' : 'area names matched to ELY codes by name'}; annual averages written as years.`;
+  } else {
+    const t = find(/^FINANSSIVALVONTA, ansiopäivärahan saajat ja maksetut etuudet, koko maa$/);
+    const head = cells(t + 1).map((c) => c.trim());
+    if (head[1] !== 'Maksetut etuudet' || head[2] !== 'Saajat') fail(t + 1, undefined, 'expected the columns "Maksetut etuudet" and "Saajat"');
+    collector = new CellCollector(input.file, [
+      { id: 'Alue', label: 'Alue' },
+      { id: 'timeperiod_m', label: 'Kuukausi', sort: true },
+      { id: 'Tiedot', label: 'Tiedot', codes: ['maksetut_etuudet_eur', 'saajat'] },
+    ]);
+    for (let k = t + 2; k < lines.length && cells(k).some((c) => c.trim() !== ''); k++) {
+      const [when, euros, recipients] = cells(k);
+      const m = /^(\d{4})-(\d{1,2})$/.exec((when ?? '').trim());
+      if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) fail(k, 'column 1', `"${when}" is not a month such as 2025-1`);
+      const month = `${m![1]}M${m![2]!.padStart(2, '0')}`;
+      collector.add(['SSS', month, 'maksetut_etuudet_eur'], finnishWholeNumber(euros ?? '', { file: input.file, row: k + 1, field: 'Maksetut etuudet' }), null, k + 1, 'Maksetut etuudet');
+      collector.add(['SSS', month, 'saajat'], finnishWholeNumber(recipients ?? '', { file: input.file, row: k + 1, field: 'Saajat' }), null, k + 1, 'Saajat');
+    }
+    conversion = `Section "${lines[t]!.split(';')[0]!.trim()}" of a semicolon CSV compiled by hand (Finnish numbers with spaces between thousands); months written as YYYYMmm.`;
+  }
+  return part(
+    ctx,
+    input,
+    {
+      source: opts.source,
+      part: opts.part,
+      description: opts.description,
+      format: 'json-stat2',
+      data: collector.build({ role: { geo: ['Alue'], time: [opts.section === 'earnings-related-allowance' ? 'timeperiod_m' : 'timeperiod_y'], metric: ['Tiedot'] } }),
+      source_updated: null,
+      source_text: null,
+    },
+    conversion,
   );
 }

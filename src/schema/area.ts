@@ -50,6 +50,18 @@ export const EmploymentAreaRow = z.object({
 });
 export type EmploymentAreaRow = z.infer<typeof EmploymentAreaRow>;
 
+/**
+ * `ely-areas.csv`: the 15 areas of the former ELY centres (and Åland), from the 2025 key. StatFin's
+ * tables still publish them (`ELY01`…), and TEM's labour-market forecast uses the same 15 names.
+ */
+export const ElyAreaRow = z.object({
+  code: z.string().regex(/^ELY\d{2}$/, 'expected an ELY code such as ELY04'),
+  ...names,
+  /** The regions the area covers, `;`-separated (each region lies in one ELY area). */
+  regions: z.string().regex(/^MK\d{2}(;MK\d{2})*$/, 'expected region codes separated by ";"'),
+});
+export type ElyAreaRow = z.infer<typeof ElyAreaRow>;
+
 /** `regions.csv`: the 19 regions (maakunnat). */
 export const RegionRow = z.object({ code: RegionCode, ...names });
 export type RegionRow = z.infer<typeof RegionRow>;

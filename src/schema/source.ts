@@ -104,6 +104,13 @@ export const FileImport = z.discriminatedUnion('format', [
     contents: z.array(CsvContent).min(1),
     /** The source's `updated` stamp, read from a PX metadata file of the same data folder (else unknown). */
     updated_from_px_metadata: z.string().optional(),
+    /** The source's `updated` date (YYYY-MM-DD) as the data folder's README states it, where the file does not carry it. */
+    updated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    /**
+     * The file lists every area × period of its grid except the cells the source withheld, so an
+     * absent pair is written as withheld (`...`), as the data folder's README states for the file.
+     */
+    absent_is_withheld: z.boolean().default(false),
     /** The source text the file's producer gives (in Finnish). */
     source_text: z.string().optional(),
     /** How the file was converted before it reached us, and what the import changes (written into the manifest). */
@@ -126,6 +133,13 @@ export const FileImport = z.discriminatedUnion('format', [
      */
     format: z.literal('labelled-cities-json'),
     codes_from_px_metadata: z.string().min(1),
+  }),
+  z.object({
+    ...FileBase,
+    /** One section of the hand-compiled outlook file (TEM's forecast, or Finanssivalvonta's allowance figures). */
+    format: z.literal('outlook-csv'),
+    section: z.enum(['forecast-national', 'forecast-areas', 'earnings-related-allowance']),
+    description: z.string().min(1),
   }),
 ]);
 export type FileImport = z.infer<typeof FileImport>;
@@ -171,5 +185,10 @@ export const Source = z.object({
   signed_codes: z.array(z.string()).default([]),
   /** Notes a reader needs (definition changes, known problems). */
   notes: z.array(Trilingual).default([]),
+  /**
+   * Another source that publishes the same measure: wherever both give a cell of these codes (same
+   * area and period), the values must be identical, or validate fails naming the cells.
+   */
+  same_values_as: z.array(z.object({ source: z.string().regex(/^[a-z0-9-]+$/), codes: z.array(z.string().min(1)).min(1) })).default([]),
 });
 export type Source = z.infer<typeof Source>;

@@ -8,13 +8,15 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { readCsv } from '../../../src/lib/csv.ts';
 import { InputError, parseOrExplain } from '../../../src/lib/errors.ts';
-import { AreaKeyRow, ClassRow, EmploymentAreaRow, MergerRow, MunicipalityRow, PostcodeRow, RegionRow } from '../../../src/schema/area.ts';
+import { AreaKeyRow, ClassRow, ElyAreaRow, EmploymentAreaRow, MergerRow, MunicipalityRow, PostcodeRow, RegionRow } from '../../../src/schema/area.ts';
 import { Break, SharedCaveat } from '../../../src/schema/indicator.ts';
 
 export interface Reference {
   municipalities: MunicipalityRow[];
   employmentAreas: EmploymentAreaRow[];
   regions: RegionRow[];
+  /** The former ELY centres' areas (StatFin's ELY codes; TEM's forecast areas). */
+  elyAreas: ElyAreaRow[];
   key: AreaKeyRow[];
   mergers: MergerRow[];
   classes: ClassRow[];
@@ -45,6 +47,7 @@ export function loadReference(root = process.cwd()): Reference {
     municipalities: loadCsv(dir, 'municipalities.csv', MunicipalityRow),
     employmentAreas: loadCsv(dir, 'employment-areas.csv', EmploymentAreaRow),
     regions: loadCsv(dir, 'regions.csv', RegionRow),
+    elyAreas: loadCsv(dir, 'ely-areas.csv', ElyAreaRow),
     key: loadCsv(dir, 'area-key.csv', AreaKeyRow),
     mergers: loadCsv(dir, 'municipality-mergers.csv', MergerRow),
     classes: loadCsv(dir, 'classes.csv', ClassRow),
