@@ -8,6 +8,7 @@
  *   catalogue.json    indicators, sources, breaks and what the snapshot covers
  *   CHANGES.md        a short report for the person refreshing the data
  *   summary.json      what the change report compares with next time
+ *   forecasts.json    the values of forecast sources (never mixed into observations)
  *   postcodes.json    postal code → municipality, for the area finder
  *   geo.topo.json     municipal boundaries, for the maps
  *   practices.json    the checked good practices
@@ -22,14 +23,17 @@ import type { Registry } from './lib/validate/registry.ts';
 import { buildAreas, levelOf } from '../src/lib/derive/areas.ts';
 import { computePeers } from '../src/lib/derive/peers.ts';
 import { compare, type CompareSpec } from '../src/lib/derive/compare.ts';
-import { computeIndicator, type IndicatorSeries } from '../src/lib/derive/compute.ts';
+import { computeIndicator, dimsMatch, type IndicatorSeries } from '../src/lib/derive/compute.ts';
+import { backtest, estimateParents, yearlyWeights, type BacktestResult } from '../src/lib/derive/estimate.ts';
 import { changeReport, summarise, type Summary } from '../src/lib/derive/report.ts';
-import { aggregateParents, keyLookup } from '../src/lib/derive/aggregate.ts';
+import { aggregateParents, keyLookup, membersAt } from '../src/lib/derive/aggregate.ts';
 import { loadSeries, type CellArrays } from '../src/lib/derive/load.ts';
 import { COMPARISON_COLUMNS, comparisonLine } from '../src/lib/comparisons.ts';
 import { observationHeader, observationLine } from '../src/lib/observation.ts';
 import { breakStartsAt, periodAt } from '../src/lib/periods.ts';
-import { hasValue, MISSING, NONE, STATUS_NAMES, type StatusName } from '../src/lib/status.ts';
+import { hasValue, MISSING, NONE, OK, STATUS_NAMES, type StatusName } from '../src/lib/status.ts';
+import type { SeriesStore } from '../src/lib/derive/store.ts';
+import type { Source } from '../src/schema/source.ts';
 import { isCount } from '../src/lib/units.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
 import { FileSetWriter, toJson } from './lib/fsx.ts';
@@ -38,6 +42,29 @@ import { FileSetWriter, toJson } from './lib/fsx.ts';
 function readCells(path: string): CellArrays {
   const table = aq.fromArrow(readFileSync(path));
   return Object.fromEntries(table.columnNames().map((c) => [c, table.array(c)])) as unknown as CellArrays;
+}
+
+/**
+ * The values of every forecast source by area, content code and period, with the regions each
+ * forecast area covers (ELY areas through data/reference/ely-areas.csv).
+ */
+function forecasts(store: SeriesStore, sources: readonly Source[], ref: Reference) {
+  const ely = new Map(ref.elyAreas.map((e) => [e.code, e]));
+  return sources
+    .filter((s) => s.kind === 'forecast')
+    .map((s) => ({
+      source: s.id,
+      series: [...store.byKey.values()]
+        .filter((x) => x.source === s.id)
+        .sort((a, b) => a.area.localeCompare(b.area) || a.code.localeCompare(b.code))
+        .map((x) => ({
+          area: x.area,
+          name: x.area === 'SSS' ? null : ely.has(x.area) ? { fi: ely.get(x.area)!.name_fi, sv: ely.get(x.area)!.name_sv, en: ely.get(x.area)!.name_en } : null,
+          regions: ely.get(x.area)?.regions.split(';') ?? [],
+          code: x.code,
+          values: Object.fromEntries([...x.status].flatMap((st, i) => (st === OK ? [[periodAt(x.freq, x.start + i), x.values[i]!]] : []))),
+        })),
+    }));
 }
 
 async function main(): Promise<void> {
@@ -72,10 +99,38 @@ async function main(): Promise<void> {
     const level = levelOf(a);
     return level !== null && (level !== 'municipality' || current.has(a));
   });
+  const keys = (['employment_area', 'region'] as const).map((level) => keyLookup(ref.key, level, ref.mergers));
+  const membersCache = new Map<string, Map<string, string[]>>();
+  // Members of employment areas, regions and the whole country at a period (current division).
+  const membersOf = (period: string) => {
+    let m = membersCache.get(period);
+    if (!m) {
+      m = new Map(keys.flatMap((k) => [...membersAt(k, period)]));
+      m.set('SSS', [...new Set([...membersAt(keys[0]!, period).values()].flat())]);
+      membersCache.set(period, m);
+    }
+    return m;
+  };
+  /** Per indicator with estimates: the years that have weights, and the backtest against exact values (for the methodology page). */
+  const estimates = new Map<string, { weight_years: number[]; backtest: BacktestResult }>();
   const series: IndicatorSeries[] = [];
   for (const ind of indicators) {
     const areas = new Set(published.filter((a) => ind.levels.includes(levelOf(a)!)));
-    series.push(...computeIndicator(store, ind, areas));
+    let own = computeIndicator(store, ind, areas);
+    const f = ind.formula;
+    if (f.type === 'ratio' && f.estimate) {
+      // Weights: the denominator code of the municipalities, by year (the labour force is fixed for a calendar year).
+      const weightSeries = [...store.families]
+        .filter(([fam]) => { const [src, code, dims] = fam.split('\u0001'); return ind.sources.includes(src!) && code === f.denominator[0] && dimsMatch(dims!, ind.select); })
+        .flatMap(([, members]) => [...members.values()].filter((s) => current.has(s.area)));
+      const weights = yearlyWeights(weightSeries);
+      const years = new Set([...new Set([...weights.values()].flatMap((y) => [...y.keys()]))].filter((y) => [...current].every((m) => weights.get(m)?.has(y))));
+      const parents = new Set([...areas].filter((a) => levelOf(a) !== 'municipality'));
+      const input = { series: own, parents, membersAt: membersOf, weights, scale: f.scale, decimals: ind.decimals };
+      estimates.set(ind.id, { weight_years: [...years].sort(), backtest: backtest(input, (a) => levelOf(a)!) });
+      own = estimateParents({ ...input, weightYears: years });
+    }
+    series.push(...own);
   }
   lap('indicators');
   let stats!: { rows: number; comparisonRows: number; summary: Summary };
@@ -174,11 +229,12 @@ async function main(): Promise<void> {
     lap('comparisons');
     const summary = summarise(series, indicators.map((i) => i.id), store.conflictCount);
     const report = changeReport(previous, summary, { conflicts: store.conflicts, conflictCount: store.conflictCount, snapshot, series });
-    const catalogue = { generated_at: new Date().toISOString(), snapshot, indicators, sources, breaks: ref.breaks, coverage: summary.indicators };
+    const catalogue = { generated_at: new Date().toISOString(), snapshot, indicators, sources, breaks: ref.breaks, coverage: summary.indicators, estimates: Object.fromEntries(estimates) };
     out.write(join(OUT, 'areas.json'), toJson(areas));
     out.write(join(OUT, 'catalogue.json'), toJson(catalogue));
     out.write(join(OUT, 'summary.json'), toJson(summary));
     out.write(join(OUT, 'CHANGES.md'), report);
+    out.write(join(OUT, 'forecasts.json'), toJson(forecasts(store, sources, ref)));
     // Postal codes for the area finder, and the shapes for the maps, pass through to the site.
     out.write(join(OUT, 'postcodes.json'), JSON.stringify(Object.fromEntries(ref.postcodes.map((p) => [p.postcode, p.municipality]))));
     out.write(join(OUT, 'geo.topo.json'), readFileSync(join(IN, 'geo.topo.json'), 'utf8'));
@@ -193,7 +249,7 @@ async function main(): Promise<void> {
   const st = stats.summary.statuses;
   const { rows, comparisonRows } = stats;
   console.error(
-    `derive: ${rows} observations (${st.missing ?? 0} missing, ${st.suppressed ?? 0} suppressed, ${st.lower_bound ?? 0} lower bounds), ${comparisonRows} comparison rows, ${areas.length} areas, ${stats.summary.conflicts} overlap conflicts → ${OUT.startsWith(ROOT) ? OUT.slice(ROOT.length + 1) : OUT}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `derive: ${rows} observations (${Object.entries(st).filter(([k]) => k !== 'ok').map(([k, n]) => `${n} ${k}`).join(', ')}), ${comparisonRows} comparison rows, ${areas.length} areas, ${stats.summary.conflicts} overlap conflicts → ${OUT.startsWith(ROOT) ? OUT.slice(ROOT.length + 1) : OUT}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
 

@@ -24,11 +24,20 @@ export interface Point {
   yoyPct: number | null;
   yoyCrossesBreak: boolean | null;
   yoyStatus: ComparisonStatus | null;
+  /** Change from three months earlier (not seasonally adjusted). */
+  m3: number | null;
+  m3Pct: number | null;
+  m3CrossesBreak: boolean | null;
+  m3Status: ComparisonStatus | null;
   avg12: number | null;
   avg12From: string | null;
   rank: number | null;
   rankOf: number | null;
   diffToCountry: number | null;
+  diffStatus: ComparisonStatus | null;
+  /** The latest earlier period with a value at least as high / as low (null: none earlier was). */
+  lastAsHigh: string | null;
+  lastAsLow: string | null;
 }
 
 /** The series of one indicator in one area, periods ascending with gaps as `missing` points. */
@@ -109,11 +118,18 @@ export function loadSite(): SiteData {
       yoyPct: null,
       yoyCrossesBreak: null,
       yoyStatus: null,
+      m3: null,
+      m3Pct: null,
+      m3CrossesBreak: null,
+      m3Status: null,
       avg12: null,
       avg12From: null,
       rank: null,
       rankOf: null,
       diffToCountry: null,
+      diffStatus: null,
+      lastAsHigh: null,
+      lastAsLow: null,
     });
   }
   const comp = readCsv(new Uint8Array(readFileSync(join(dir, 'comparisons.csv'))), { file: 'data/derived/comparisons.csv', columns: COMPARISON_COLUMNS });
@@ -133,11 +149,18 @@ export function loadSite(): SiteData {
     p.yoyPct = num(c.yoy_change_pct);
     p.yoyCrossesBreak = c.yoy_crosses_break === '' ? null : c.yoy_crosses_break === 'true';
     p.yoyStatus = (c.yoy_status || null) as ComparisonStatus | null;
+    p.m3 = num(c.change_3m);
+    p.m3Pct = num(c.change_3m_pct);
+    p.m3CrossesBreak = c.change_3m_crosses_break === '' ? null : c.change_3m_crosses_break === 'true';
+    p.m3Status = (c.change_3m_status || null) as ComparisonStatus | null;
     p.avg12 = num(c.avg_12m);
     p.avg12From = c.avg_12m_from || null;
     p.rank = num(c.rank);
     p.rankOf = num(c.rank_of);
     p.diffToCountry = num(c.diff_to_country);
+    p.diffStatus = (c.diff_to_country_status || null) as ComparisonStatus | null;
+    p.lastAsHigh = c.last_as_high || null;
+    p.lastAsLow = c.last_as_low || null;
   }
   const indicators: Indicator[] = catalogue.indicators;
   const sources: Source[] = catalogue.sources;

@@ -38,6 +38,21 @@ export function formatPeriod(lang: Lang, period: string): string {
   return `${MONTHS[lang][Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
 }
 
+const MONTHS_IN_FI = ['tammikuussa', 'helmikuussa', 'maaliskuussa', 'huhtikuussa', 'toukokuussa', 'kesäkuussa', 'heinäkuussa', 'elokuussa', 'syyskuussa', 'lokakuussa', 'marraskuussa', 'joulukuussa'];
+const MONTHS_OF_FI = ['tammikuun', 'helmikuun', 'maaliskuun', 'huhtikuun', 'toukokuun', 'kesäkuun', 'heinäkuun', 'elokuun', 'syyskuun', 'lokakuun', 'marraskuun', 'joulukuun'];
+
+/**
+ * A period as a sentence needs it: `in` ("elokuussa 2026", "augusti 2026", "August 2026"; the
+ * templates of sv and en carry their "i"/"in") or `since` ("joulukuun 2020", "december 2020",
+ * "December 2020"). Finnish inflects the month; a year becomes "vuonna 2025" / "vuoden 2025".
+ */
+export function formatPeriodAs(lang: Lang, period: string, form: 'in' | 'since'): string {
+  if (lang !== 'fi') return formatPeriod(lang, period);
+  if (period.length === 4) return form === 'in' ? `vuonna ${period}` : `vuoden ${period}`;
+  const m = Number(period.slice(5, 7)) - 1;
+  return `${(form === 'in' ? MONTHS_IN_FI : MONTHS_OF_FI)[m]} ${period.slice(0, 4)}`;
+}
+
 /** A short period for table columns and axes: "6/2026". */
 export function formatPeriodShort(period: string): string {
   if (period.length === 4) return period;

@@ -4,7 +4,7 @@
  * everywhere.
  */
 import { t, type Lang } from '../i18n/index.ts';
-import { changeText, differenceText, valueText, type Translate } from './units.ts';
+import { changeText, differenceText, marked, valueText, type Translate } from './units.ts';
 
 interface Shown {
   unit: string;
@@ -21,13 +21,22 @@ export function showValue(lang: Lang, ind: Shown, p: { value: number | null; sta
   return valueText(lang, ind, p, translator(lang));
 }
 
-/** The change from a year earlier ("+0,5 %-yks.", "+1 234 (+2,1 %)"); null when there is no value a year earlier. */
-export function showChange(lang: Lang, ind: Shown, p: { yoy: number | null; yoyPct: number | null } | undefined): string | null {
+/**
+ * The change from a year earlier ("+0,5 %-yks.", "+1 234 (+2,1 %)"), marked with its status
+ * ("+0,5 %-yks. (arvio)", "enintään +1,2 %-yks."); null when there is no value a year earlier.
+ */
+export function showChange(lang: Lang, ind: Shown, p: { yoy: number | null; yoyPct: number | null; yoyStatus?: string | null } | undefined): string | null {
   if (!p || p.yoy === null) return null;
-  return changeText(lang, ind, p.yoy, p.yoyPct, translator(lang));
+  return marked(changeText(lang, ind, p.yoy, p.yoyPct, translator(lang)), p.yoyStatus ?? null, translator(lang));
 }
 
-/** The difference to the whole country ("+0,5 %-yks."), or "–". */
-export function showDiff(lang: Lang, ind: Shown, diff: number | null): string {
-  return diff === null ? '–' : differenceText(lang, ind, diff, translator(lang));
+/** The change from three months earlier, marked like `showChange`; null without a value three months earlier. */
+export function showChange3m(lang: Lang, ind: Shown, p: { m3: number | null; m3Pct: number | null; m3Status: string | null } | undefined): string | null {
+  if (!p || p.m3 === null) return null;
+  return marked(changeText(lang, ind, p.m3, p.m3Pct, translator(lang)), p.m3Status, translator(lang));
+}
+
+/** The difference to the whole country ("+0,5 %-yks."), marked with its status, or "–". */
+export function showDiff(lang: Lang, ind: Shown, diff: number | null, status: string | null = null): string {
+  return diff === null ? '–' : marked(differenceText(lang, ind, diff, translator(lang)), status, translator(lang));
 }

@@ -32,8 +32,13 @@ export type StatusName = Exclude<(typeof STATUS_NAMES)[number], ''>;
 /** The names a tidy row's `status` column can hold. */
 export const PUBLIC_STATUSES = STATUS_NAMES.slice(1) as readonly StatusName[];
 
-/** Statuses of a comparison (a change or an average) built from two or more values. */
-export const COMPARISON_STATUSES = ['ok', 'lower_bound'] as const;
+/**
+ * Statuses of a comparison (a change, a difference or an average) built from two or more values:
+ * `ok` from exact values; `estimate` if any value is an estimate (and none a bound); a
+ * `lower_bound`/`upper_bound` when the bounds of the values make the comparison one; otherwise
+ * `incomplete`.
+ */
+export const COMPARISON_STATUSES = ['ok', 'estimate', 'lower_bound', 'upper_bound', 'incomplete'] as const;
 export type ComparisonStatus = (typeof COMPARISON_STATUSES)[number];
 
 /** The code of a status name (`ok` → OK); unknown names are NONE. */
@@ -70,17 +75,57 @@ export function sumStatus(n: number, suppressed: number, lower: number): number 
 /**
  * The status of a ratio from the statuses of its numerator and denominator (each the status of
  * a sum) and the denominator's value: withheld if a term is withheld, missing for a zero
- * denominator, a lower bound if a term is one, otherwise ok.
+ * denominator; a numerator that is only a lower bound makes the ratio a lower bound, a
+ * denominator that is only a lower bound makes it an upper bound, both make it incomplete.
  */
 export function ratioStatus(numerator: number, denominator: number, denominatorValue: number): number {
   if (numerator === SUPPRESSED || denominator === SUPPRESSED) return SUPPRESSED;
   if (denominatorValue === 0) return MISSING;
-  return numerator === LOWER || denominator === LOWER ? LOWER : OK;
+  const n = numerator === LOWER;
+  const d = denominator === LOWER;
+  return n && d ? INCOMPLETE : n ? LOWER : d ? UPPER : OK;
 }
 
-/** The status of a comparison of two values (a change): a lower bound if either value is one. */
+/** Which way a value may differ from the truth: 0 exact or estimated, +1 at least, −1 at most, NaN unknown. */
+function direction(code: number): number {
+  return code === LOWER ? 1 : code === UPPER ? -1 : code === INCOMPLETE ? NaN : 0;
+}
+
+/**
+ * The status of the difference a − b of two values (a change: a later minus an earlier value; a
+ * difference to the whole country): ok if both are exact, an estimate if an estimate is involved
+ * and no bound, a lower or upper bound where the bounds of a and b point the same way, otherwise
+ * incomplete.
+ */
 export function comparisonStatus(a: number, b: number): ComparisonStatus {
-  return a === LOWER || b === LOWER ? 'lower_bound' : 'ok';
+  const da = direction(a);
+  const db = -direction(b);
+  if (Number.isNaN(da) || Number.isNaN(db)) return 'incomplete';
+  if (da === 0 && db === 0) return a === ESTIMATE || b === ESTIMATE ? 'estimate' : 'ok';
+  if (a === ESTIMATE || b === ESTIMATE) return 'incomplete';
+  if (da >= 0 && db >= 0) return 'lower_bound';
+  if (da <= 0 && db <= 0) return 'upper_bound';
+  return 'incomplete';
+}
+
+/**
+ * The status of an aggregate of several values (e.g. a 12-month average): ok if all are exact,
+ * an estimate if estimates and exact values only, a lower or upper bound if every bound points
+ * that way, otherwise incomplete.
+ */
+export function combinedStatus(codes: Iterable<number>): ComparisonStatus {
+  let estimate = false;
+  let up = false;
+  let down = false;
+  for (const c of codes) {
+    if (c === ESTIMATE) estimate = true;
+    else if (c === LOWER) up = true;
+    else if (c === UPPER) down = true;
+    else if (c === INCOMPLETE) return 'incomplete';
+  }
+  if (!up && !down) return estimate ? 'estimate' : 'ok';
+  if (estimate || (up && down)) return 'incomplete';
+  return up ? 'lower_bound' : 'upper_bound';
 }
 
 /**

@@ -19,7 +19,7 @@ import { hasValueName } from './status.ts';
 export type { Unit } from '../schema/vocabulary.ts';
 
 /** Translation keys this module uses; a caller's `tr` must know them. */
-export const UNIT_KEYS = ['status.suppressed', 'status.lower_bound', 'status.incomplete', 'change.points', 'change.percent'] as const;
+export const UNIT_KEYS = ['status.suppressed', 'status.lower_bound', 'status.upper_bound', 'status.incomplete', 'status.estimate', 'change.points', 'change.percent'] as const;
 type UnitKey = (typeof UNIT_KEYS)[number];
 /** A translator: the text of a key with `{placeholders}` filled in. */
 export type Translate = (key: UnitKey, params?: Record<string, string | number>) => string;
@@ -53,16 +53,30 @@ interface Shown {
 }
 
 /**
- * "14,2 %", "vähintään 4 974", "salattu", or "–" for no value. A `lower_bound` count reads
- * "at least"; a `lower_bound` rate (built from incomplete sums) reads "incomplete".
+ * A value or a change marked with its status: "vähintään 4 974" (lower bound), "enintään 59,1"
+ * (upper bound), "12,0 % (arvio)" (estimate), "5,2 % (vajaa)" (incomplete); ok is unmarked.
  */
+export function marked(text: string, status: string | null, tr: Translate): string {
+  switch (status) {
+    case 'lower_bound':
+      return `${tr('status.lower_bound')} ${text}`;
+    case 'upper_bound':
+      return `${tr('status.upper_bound')} ${text}`;
+    case 'estimate':
+      return `${text} (${tr('status.estimate')})`;
+    case 'incomplete':
+      return `${text} (${tr('status.incomplete')})`;
+    default:
+      return text;
+  }
+}
+
+/** "14,2 %", "vähintään 4 974", "enintään 59,1", "12,0 % (arvio)", "salattu", or "–" for no value. */
 export function valueText(lang: Lang, ind: Shown, p: PointLike | undefined, tr: Translate): string {
   if (!p) return '–';
   if (p.status === 'suppressed') return tr('status.suppressed');
   if (p.value === null || !hasValueName(p.status)) return '–';
-  const v = formatValue(lang, p.value, ind.unit, ind.decimals);
-  if (p.status !== 'lower_bound') return v;
-  return isCount(ind.unit) ? `${tr('status.lower_bound')} ${v}` : `${v} (${tr('status.incomplete')})`;
+  return marked(formatValue(lang, p.value, ind.unit, ind.decimals), p.status, tr);
 }
 
 /**

@@ -39,6 +39,12 @@ const Formula = z.discriminatedUnion('type', [
      * rate but not its terms (e.g. `TYOTOSUUS` for municipalities in 2023-11…2025-01).
      */
     published: z.string().optional(),
+    /**
+     * Estimate areas from their municipalities where the counts are missing: the weighted mean of
+     * the municipalities' `published` rates with the (single) denominator code as weights, marked
+     * `estimate` (src/lib/derive/estimate.ts). Requires `published` and a one-code denominator.
+     */
+    estimate: z.boolean().default(false),
   }),
   z.object({
     /** A value taken as the source publishes it (e.g. a survey estimate). Never aggregated. */

@@ -186,6 +186,11 @@ export const Source = z.object({
   /** Notes a reader needs (definition changes, known problems). */
   notes: z.array(Trilingual).default([]),
   /**
+   * `statistics` (observed values, the default) or `forecast`: a forecast's values never enter the
+   * observed series; derive writes them apart (data/derived/forecasts.json) and pages draw them apart.
+   */
+  kind: z.enum(['statistics', 'forecast']).default('statistics'),
+  /**
    * Another source that publishes the same measure: wherever both give a cell of these codes (same
    * area and period), the values must be identical, or validate fails naming the cells.
    */

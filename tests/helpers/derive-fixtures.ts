@@ -3,6 +3,7 @@
  * only the fields that matter, dated key rows, and plain readers of series that the tests can
  * compare with hand-written expectations.
  */
+import type { z } from 'zod';
 import { IndicatorFile, type Indicator } from '../../src/schema/indicator.ts';
 import { periodIndex } from '../../src/lib/periods.ts';
 import type { IndicatorSeries } from '../../src/lib/derive/compute.ts';
@@ -51,7 +52,7 @@ const resolved = (file: unknown): Indicator => ({ ...IndicatorFile.parse(file), 
 export function indicator(fields: {
   id: string;
   sources: string[];
-  formula: Indicator['formula'];
+  formula: z.input<typeof IndicatorFile>['formula'];
   decimals?: number;
   unit?: Indicator['unit'];
   select?: Record<string, string>;

@@ -8,7 +8,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregateParents, keyLookup } from '../../src/lib/derive/aggregate.ts';
 import { loadSeries } from '../../src/lib/derive/load.ts';
-import { LOWER, MISSING, OK, SUPPRESSED } from '../../src/lib/status.ts';
+import { ESTIMATE, INCOMPLETE, LOWER, MISSING, OK, SUPPRESSED, UPPER } from '../../src/lib/status.ts';
 import { computeIndicator, dimsMatch } from '../../src/lib/derive/compute.ts';
 import { compare, rankTable, type CompareSpec } from '../../src/lib/derive/compare.ts';
 import type { Comparison } from '../../src/lib/comparisons.ts';
@@ -425,11 +425,9 @@ describe('computeIndicator', () => {
     assert.deepEqual(indicatorCells(out, 'TA46')['2026-06'], [5.2, 'lower_bound']);
   });
 
-  test('a ratio built on an incomplete denominator is flagged lower_bound (the contract: built from sums that include withheld cells)', () => {
-    // design.md defines lower_bound as "an aggregate that includes suppressed cells" and
-    // domain.md says to carry the flag into every rate built on it. For a rate the flag therefore
-    // means "incomplete inputs", not "at least": 221 / (at least 10) is at most 22.1. Pages word
-    // it that way (see present.test.ts); here the data keeps the flag.
+  test('a ratio says which way its bound goes: a lower-bound denominator makes an upper bound, a lower-bound numerator a lower bound, both incomplete', () => {
+    // 221 / (at least 10) is at most 22.1 (design.md: "A ratio whose denominator is a lower bound
+    // is an upper bound, and one with both is of unknown direction").
     const perVacancy = indicator({ id: 'unemployed-per-vacancy', sources: ['s'], unit: 'ratio', formula: { type: 'ratio', numerator: ['U'], denominator: ['V'], scale: 1 } });
     const store = loadSeries(
       cells([
@@ -441,7 +439,22 @@ describe('computeIndicator', () => {
     );
     const s = computeIndicator(store, perVacancy, new Set(['TA02']))[0]!;
     assert.equal(s.values[0], 22.1);
-    assert.equal(s.status[0], LOWER);
+    assert.equal(s.status[0], UPPER);
+    const both = loadSeries(
+      cells([
+        { area: 'TA03', period: '2026-06', code: 'U', value: 221, status: 'lower_bound' },
+        { area: 'TA03', period: '2026-06', code: 'V', value: 10, status: 'lower_bound' },
+        { area: 'TA04', period: '2026-06', code: 'U', value: 221, status: 'lower_bound' },
+        { area: 'TA04', period: '2026-06', code: 'V', value: 10 },
+      ]),
+      [],
+      ADD,
+    );
+    const out = computeIndicator(both, perVacancy, new Set(['TA03', 'TA04']));
+    assert.deepEqual(out.map((x) => [x.area, x.values[0], x.status[0]]), [
+      ['TA03', 22.1, INCOMPLETE],
+      ['TA04', 22.1, LOWER],
+    ]);
   });
 
   test('a zero denominator gives a missing value, not Infinity (unemployed per vacancy with no vacancies)', () => {
@@ -568,11 +581,34 @@ describe('compare', () => {
     assert.equal(last.diff_to_country, null, 'counts get no difference to the country');
   });
 
-  test('a year-on-year change of a rate is in points, without a percentage; a lower bound on either side flags it', () => {
-    // Helsinki RATE: 2024-01 11.2, 2025-01 12.7 → +1.5 points across the break.
+  test('a year-on-year change of a rate is in points, without a percentage; bounds on either side say which way the change is bounded', () => {
+    // Helsinki RATE: 2024-01 11.2, 2025-01 12.7 → +1.5 points across the break. With the earlier
+    // value only a lower bound (at least 11.2), the change is at most +1.5.
     const s = series('unemployment-share', 'KU091', '2024-01', months(13, (i) => (i === 0 ? [11.2, LOWER] : i === 12 ? [12.7, OK] : null)));
     const r = at(rows([s]), 'KU091', '2025-01')!;
-    assert.deepEqual([r.yoy_change, r.yoy_change_pct, r.yoy_crosses_break, r.yoy_status], [1.5, null, true, 'lower_bound']);
+    assert.deepEqual([r.yoy_change, r.yoy_change_pct, r.yoy_crosses_break, r.yoy_status], [1.5, null, true, 'upper_bound']);
+    // The later value at least 12.7 → the change is at least +1.5; an estimate makes it an estimate.
+    const later = series('unemployment-share', 'KU092', '2024-01', months(13, (i) => (i === 0 ? [11.2, OK] : i === 12 ? [12.7, LOWER] : null)));
+    assert.equal(at(rows([later]), 'KU092', '2025-01')!.yoy_status, 'lower_bound');
+    const est = series('unemployment-share', 'TA01', '2024-01', months(13, (i) => (i === 0 ? [11.2, OK] : i === 12 ? [12.7, ESTIMATE] : null)));
+    assert.equal(at(rows([est]), 'TA01', '2025-01')!.yoy_status, 'estimate');
+  });
+
+  test('the change from three months earlier, and the latest earlier period as high or as low', () => {
+    // 2026-01…2026-08: 12.0, 12.5, 13.0, 12.5, 12.0, 12.8, 13.2, 12.4.
+    const v = [12.0, 12.5, 13.0, 12.5, 12.0, 12.8, 13.2, 12.4];
+    const s = series('unemployment-share', 'TA05', '2026-01', months(8, (i) => [v[i]!, i >= 6 ? ESTIMATE : OK]));
+    const rs = rows([s]);
+    const aug = at(rs, 'TA05', '2026-08')!;
+    // 12.4 − 12.0 (2026-05) = +0.4, an estimate minus an exact value.
+    assert.deepEqual([aug.change_3m, aug.change_3m_status, aug.change_3m_crosses_break], [0.4, 'estimate', false]);
+    // 12.4: the latest earlier value at least as high is 13.2 (2026-07); at least as low, 12.0 (2026-05).
+    assert.deepEqual([aug.last_as_high, aug.last_as_low], ['2026-07', '2026-05']);
+    // 13.2 in 2026-07 is the highest of the series: nothing earlier was as high.
+    assert.deepEqual([at(rs, 'TA05', '2026-07')!.last_as_high, at(rs, 'TA05', '2026-07')!.last_as_low], [null, '2026-06']);
+    // An equal value counts: 12.0 in 2026-05 was last as low in 2026-01 (12.0); last as high in 2026-04 (12.5).
+    assert.deepEqual([at(rs, 'TA05', '2026-05')!.last_as_low, at(rs, 'TA05', '2026-05')!.last_as_high], ['2026-01', '2026-04']);
+    assert.equal(at(rs, 'TA05', '2026-03')!.change_3m, null, 'no value three months before 2026-03');
   });
 
   test('no change from a withheld value a year earlier', () => {
@@ -599,6 +635,7 @@ describe('compare', () => {
   });
 
   test('no 12-month average when a month is missing, withheld or has no terms; a lower-bound month makes it a lower bound', () => {
+    // (The months' statuses combine: all lower bounds or exact → a lower bound.)
     const full = (i: number): [number, number, number] => [i + 1, OK, i + 1];
     const gap = series('unemployed', 'A', '2025-07', months(12, (i) => (i === 5 ? null : full(i))));
     const withheld = series('unemployed', 'B', '2025-07', months(12, (i) => (i === 5 ? [0, SUPPRESSED] : full(i))));
@@ -623,6 +660,15 @@ describe('compare', () => {
     assert.deepEqual(rank('TA04'), [4, 4]);
     assert.deepEqual(rank('TA46'), [null, null], 'Åland is not a TE24 area');
     assert.deepEqual(rank('SSS'), [null, null]);
+  });
+
+  test('values that are only bounds are not ranked; estimates are', () => {
+    const one = (area: string, v: number, st: number) => series('unemployment-share', area, '2026-06', [[v, st, v, 100]]);
+    const list = [one('TA01', 12.0, OK), one('TA02', 59.1, UPPER), one('TA03', 15.5, ESTIMATE), one('TA04', 20.0, LOWER), one('TA05', 9.0, INCOMPLETE)];
+    const ranks = rankTable(list, [COUNT, RATE], ['TA01', 'TA02', 'TA03', 'TA04', 'TA05']);
+    assert.deepEqual(ranks.get('unemployment-share|TA03|2026-06'), [1, 2]);
+    assert.deepEqual(ranks.get('unemployment-share|TA01|2026-06'), [2, 2]);
+    for (const a of ['TA02', 'TA04', 'TA05']) assert.equal(ranks.get(`unemployment-share|${a}|2026-06`), undefined, a);
   });
 
   test('areas without a value in a period are not counted in rank_of; unranked indicators get no rank', () => {

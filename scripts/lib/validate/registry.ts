@@ -86,6 +86,9 @@ export function loadRegistry(root: string, ref: { breaks: readonly Break[]; cave
         if (nonAdditive.has(c)) throw new InputError({ file, field: 'formula' }, `${c} is a rate in its source and cannot be summed; use type: published`);
       }
     }
+    if (ind.formula.type === 'ratio' && ind.formula.estimate && (!ind.formula.published || ind.formula.denominator.length !== 1)) {
+      throw new InputError({ file, field: 'formula.estimate' }, 'an estimate needs the published rate (formula.published) and one denominator code (the weights)');
+    }
     if (ind.rank && !isRate(ind.unit)) {
       throw new InputError({ file, field: 'rank' }, 'only rates and shares are ranked (counts reflect the size of an area)');
     }

@@ -34,7 +34,8 @@ export function keyLookup(
 }
 
 /** Members of every parent at a period. */
-function membersAt(key: KeyLookup, period: string): Map<string, string[]> {
+/** Members of every parent of a key at a period. */
+export function membersAt(key: KeyLookup, period: string): Map<string, string[]> {
   const date = periodDate(period);
   const out = new Map<string, string[]>();
   for (const [muni, rows] of key) {

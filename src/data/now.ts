@@ -1,0 +1,123 @@
+/**
+ * The front page's "now": the latest month of the key indicator, its changes, the areas' rises
+ * and falls over the latest year, a short summary written from templates (never free text), and
+ * how current each source is. Every number comes from the derived data; the sentences only fill
+ * templates of the dictionaries with them.
+ */
+import { formatPeriodAs, pick, t, type Lang } from '../i18n/index.ts';
+import { showChange, showValue } from '../lib/present.ts';
+import { isBound, statusCode } from '../lib/status.ts';
+import type { Indicator } from '../schema/indicator.ts';
+import { seriesOf, type Point, type SiteData } from './site.ts';
+import { at, keyIndicator, te24Areas } from './views.ts';
+import type { Area } from '../lib/derive/areas.ts';
+
+export interface Now {
+  ind: Indicator;
+  period: string;
+  country: Point | undefined;
+  /** TE24 areas with a change over the year that is not only a bound, by the change (largest rise first). */
+  changes: { area: Area; point: Point }[];
+  /** TE24 areas left out of the changes because their change is only a bound. */
+  bounded: number;
+}
+
+/** Whether a point's change over a year can be listed (it has one, and it is not only a bound). */
+function listable(p: Point | undefined): p is Point & { yoy: number } {
+  return p !== undefined && p.yoy !== null && !isBound(statusCode(p.yoyStatus ?? 'ok'));
+}
+
+/** The key indicator's latest period with the whole country's value and the areas' changes over a year. */
+export function now(site: SiteData): Now {
+  const ind = keyIndicator(site);
+  const period = site.coverage[ind.id]?.last ?? '';
+  const country = at(seriesOf(site, ind.id, 'SSS'), period);
+  const changes: Now['changes'] = [];
+  let bounded = 0;
+  for (const area of te24Areas(site)) {
+    const p = at(seriesOf(site, ind.id, area.code), period);
+    if (listable(p)) changes.push({ area, point: p });
+    else if (p?.yoy != null) bounded++;
+  }
+  changes.sort((x, y) => y.point.yoy! - x.point.yoy! || x.area.code.localeCompare(y.area.code));
+  return { ind, period, country, changes, bounded };
+}
+
+/** The largest rises and falls over the year (at most `n` each). */
+export function risesAndFalls(n: Now, count = 5): { rises: Now['changes']; falls: Now['changes'] } {
+  return {
+    rises: n.changes.filter((c) => c.point.yoy! > 0).slice(0, count),
+    falls: n.changes.filter((c) => c.point.yoy! < 0).reverse().slice(0, count),
+  };
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/**
+ * The "what changed" summary: a few sentences from the dictionaries' templates, filled with the
+ * numbers of `n` (values and changes written with their statuses, e.g. "(arvio)"). `breaks` are
+ * the first periods of the indicator's comparability breaks (a "highest since" across one says so).
+ */
+export function summary(lang: Lang, n: Now, breaks: readonly string[] = []): string[] {
+  const out: string[] = [];
+  const { ind, period, country } = n;
+  const name = lowerFirst(pick(lang, ind.name));
+  if (country && country.value !== null) {
+    const change = showChange(lang, ind, country);
+    out.push(
+      change
+        ? t(lang, 'summary.country', { indicator: name, period: formatPeriodAs(lang, period, 'in'), value: showValue(lang, ind, country), change })
+        : t(lang, 'summary.countryNoChange', { indicator: name, period: formatPeriodAs(lang, period, 'in'), value: showValue(lang, ind, country) }),
+    );
+    const since = country.lastAsHigh && country.lastAsHigh < shiftYear(period) ? (['summary.highestSince', country.lastAsHigh] as const) : country.lastAsLow && country.lastAsLow < shiftYear(period) ? (['summary.lowestSince', country.lastAsLow] as const) : null;
+    if (since) {
+      const crosses = breaks.some((b) => since[1] < b && b <= period);
+      out.push(t(lang, since[0], { since: formatPeriodAs(lang, since[1], 'since') }) + (crosses ? ` ${t(lang, 'summary.acrossBreak')}` : ''));
+    }
+  }
+  if (n.changes.length) {
+    const rises = n.changes.filter((c) => c.point.yoy! > 0).length;
+    const falls = n.changes.filter((c) => c.point.yoy! < 0).length;
+    out.push(t(lang, 'summary.areas', { rises, falls, same: n.changes.length - rises - falls, total: n.changes.length }));
+    const top = n.changes[0]!;
+    const bottom = n.changes.at(-1)!;
+    if (top.point.yoy! > 0) out.push(t(lang, 'summary.mostRise', { area: pick(lang, top.area.name), change: showChange(lang, ind, top.point)! }));
+    if (bottom.point.yoy! < 0) out.push(t(lang, 'summary.mostFall', { area: pick(lang, bottom.area.name), change: showChange(lang, ind, bottom.point)! }));
+  }
+  return out;
+}
+
+/** The same month a year before `period` (for "highest since" notes older than a year). */
+function shiftYear(period: string): string {
+  return `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
+}
+
+export interface SourceCurrency {
+  source: string;
+  /** The latest period any of its indicators has a value for. */
+  last: string | null;
+  /** Its indicators with that period. */
+  indicators: Indicator[];
+  /** When the source last updated the data the portal has (null: unknown) and when it was retrieved. */
+  updated: string | null;
+  retrieved: string | null;
+}
+
+/** How current each source is: the latest period of its indicators and its dates. */
+export function currency(site: SiteData): SourceCurrency[] {
+  return site.sources
+    .map((s) => {
+      const inds = site.indicators.filter((i) => i.sources.includes(s.id));
+      const last = inds.map((i) => site.coverage[i.id]?.last ?? null).filter((p): p is string => p !== null).sort().at(-1) ?? null;
+      const parts = site.parts.filter((p) => p.source === s.id && p.format === 'json-stat2');
+      return {
+        source: s.id,
+        last,
+        indicators: inds.filter((i) => last !== null && site.coverage[i.id]?.last === last),
+        updated: parts.map((p) => p.source_updated).filter((x): x is string => x !== null).sort().at(-1) ?? null,
+        retrieved: parts.map((p) => p.retrieved_at).sort().at(-1) ?? null,
+      };
+    })
+    .filter((c) => c.last !== null)
+    .sort((a, b) => (b.last ?? '').localeCompare(a.last ?? '') || a.source.localeCompare(b.source));
+}
