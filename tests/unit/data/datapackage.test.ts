@@ -3,7 +3,7 @@
  * site passes the module's own DataPackage check, lists every download the build writes for that
  * site (per indicator, per area, per chart, the whole-dataset files), points every tidy table at
  * the tidy Table Schema, and names the sources of resources that use only some of them.
- * That the build writes exactly these files: tests/integration/downloads-build.test.ts.
+ * That the build writes exactly these files: tests/integration/scripts/build-downloads.test.ts.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
