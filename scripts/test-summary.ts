@@ -1,6 +1,7 @@
 /**
  * Prints the closing line of a test run, `N passed, N failed`, from the reports the test stages
- * write: the unit tests' JUnit XML (.reports/unit.xml) and Playwright's JSON (.reports/e2e.json).
+ * write: the unit and integration tests' JUnit XML (.reports/unit.xml, .reports/integration.xml)
+ * and Playwright's JSON (.reports/e2e.json).
  * A stage that did not run (because an earlier one failed) is named, so a short count is not
  * mistaken for a full run. Exit code 0; .ci/run keeps the exit code of `npm test`.
  *
@@ -28,13 +29,15 @@ async function main(): Promise<void> {
   const parts: string[] = [];
   let passed = 0;
   let failed = 0;
-  const unitFile = join(dir, 'unit.xml');
-  if (existsSync(unitFile)) {
-    const c = junitCounts(readFileSync(unitFile, 'utf8'));
-    passed += c.passed;
-    failed += c.failed;
-    parts.push(`unit ${c.passed}/${c.passed + c.failed}`);
-  } else parts.push('unit tests did not run');
+  for (const stage of ['unit', 'integration']) {
+    const file = join(dir, `${stage}.xml`);
+    if (existsSync(file)) {
+      const c = junitCounts(readFileSync(file, 'utf8'));
+      passed += c.passed;
+      failed += c.failed;
+      parts.push(`${stage} ${c.passed}/${c.passed + c.failed}`);
+    } else parts.push(`${stage} tests did not run`);
+  }
   const e2eFile = join(dir, 'e2e.json');
   if (existsSync(e2eFile)) {
     const c = playwrightCounts(JSON.parse(readFileSync(e2eFile, 'utf8')));

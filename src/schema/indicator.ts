@@ -131,7 +131,9 @@ export const IndicatorFile = z.object({
   polarity: z.enum(['lower-is-better', 'higher-is-better', 'context']),
   /**
    * Source ids (files in `data/sources/`). Where two sources give the same code for the same area
-   * and period, the one the source updated most recently wins (see README, "Precedence").
+   * and period, the part whose source was updated most recently wins (its `updated` stamp; unknown
+   * = oldest, then by name): the precedence is described and applied in `loadSeries`
+   * (src/lib/derive/load.ts, step 1) and used across sources by `sumCodes` (src/lib/derive/compute.ts).
    */
   sources: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(1),
   /** How the value is computed, in the source's content codes. */

@@ -1,0 +1,146 @@
+/**
+ * A tiny, hand-made SiteData for the unit tests of the site's loaders (src/data/): areas with only
+ * the fields that matter, indicators validated by the real schema (so `show:` defaults apply),
+ * one source, and series written as `period → value` lists. Nothing here is real data; the
+ * tests that use it write every expected value by hand.
+ */
+import type { Area } from '../../src/lib/derive/areas.ts';
+import type { Point, SeriesData, SiteData, SnapshotPart } from '../../src/data/site.ts';
+import { IndicatorFile, type Indicator } from '../../src/schema/indicator.ts';
+import type { Source } from '../../src/schema/source.ts';
+
+const T = (text: string) => ({ fi: `${text} fi`, sv: `${text} sv`, en: `${text} en` });
+
+/** An area with empty attributes; `name.fi` is the code's Finnish name unless given. */
+export function area(code: string, level: Area['level'], fields: Partial<Area> = {}): Area {
+  return {
+    code,
+    level,
+    name: { fi: `${code} fi`, sv: `${code} sv`, en: `${code} en` },
+    te24: level === 'employment_area' ? true : null,
+    employment_area: null,
+    region: null,
+    members: [],
+    regions: [],
+    language: null,
+    urban_rural: null,
+    attributes: {
+      population: null,
+      population_year: null,
+      labour_force: null,
+      labour_force_period: null,
+      urban: null,
+      semi_urban: null,
+      rural: null,
+      bilingual_or_swedish: null,
+      main_region: null,
+    },
+    peers: [],
+    ...fields,
+  };
+}
+
+/** An indicator with placeholder texts, parsed by the real schema (defaults apply). Source `src`. */
+export function siteIndicator(fields: { id: string; unit?: Indicator['unit']; decimals?: number; [key: string]: unknown }): Indicator {
+  const unit = fields.unit ?? 'percent';
+  const parsed = IndicatorFile.parse({
+    theme: 'unemployment',
+    name: T(fields.id),
+    short_name: T(fields.id),
+    definition: T('definition'),
+    formula_text: T('formula'),
+    unit,
+    decimals: unit === 'percent' || unit === 'ratio' ? 1 : 0,
+    polarity: 'lower-is-better',
+    sources: ['src'],
+    formula: unit === 'percent' ? { type: 'ratio', numerator: ['N'], denominator: ['D'], scale: 100 } : { type: 'count', codes: ['N'] },
+    frequency: 'monthly',
+    levels: ['country', 'employment_area', 'region', 'municipality'],
+    rank: unit === 'percent',
+    ...fields,
+  });
+  return { ...parsed, caveats: [] };
+}
+
+/** A source with placeholder texts; its attribution names `{table}` and `{date}`. */
+export function siteSource(id = 'src'): Source {
+  return {
+    id,
+    name: T(`${id} name`),
+    producer: T(`${id} producer`),
+    table_id: '12r5',
+    licence: { name: 'CC BY 4.0', url: 'https://creativecommons.org/licenses/by/4.0/', verified: false },
+    attribution: { fi: 'Lähde {table}, {date}', sv: 'Källa {table}, {date}', en: 'Source {table}, {date}' },
+    url: 'https://example.org/source',
+    frequency: T('monthly'),
+    files: [],
+    additive: true,
+    non_additive_codes: [],
+    signed_codes: [],
+    notes: [],
+  };
+}
+
+/** A point with a value (`ok`) or without (`missing`), and no comparisons unless given. */
+export function point(period: string, value: number | null, fields: Partial<Point> = {}): Point {
+  return {
+    period,
+    value,
+    status: value === null ? 'missing' : 'ok',
+    breaks: [],
+    yoy: null,
+    yoyPct: null,
+    yoyCrossesBreak: null,
+    yoyStatus: null,
+    avg12: null,
+    avg12From: null,
+    rank: null,
+    rankOf: null,
+    diffToCountry: null,
+    ...fields,
+  };
+}
+
+/** Consecutive months from `first` with the given values (null = missing). */
+export function months(first: string, values: readonly (number | null)[]): Point[] {
+  let y = Number(first.slice(0, 4));
+  let m = Number(first.slice(5, 7));
+  return values.map((v) => {
+    const p = point(`${y}-${String(m).padStart(2, '0')}`, v);
+    m = m === 12 ? 1 : m + 1;
+    if (m === 1) y++;
+    return p;
+  });
+}
+
+/** What a tiny site is made of: series as indicator → area → points. */
+export interface SiteInput {
+  areas: Area[];
+  indicators: Indicator[];
+  sources?: Source[];
+  series?: Record<string, Record<string, Point[]>>;
+  parts?: SnapshotPart[];
+  rawWrittenAt?: string;
+}
+
+/** Builds SiteData with its lookup maps from hand-made parts. */
+export function tinySite(input: SiteInput): SiteData {
+  const sources = input.sources ?? [siteSource()];
+  const series = new Map<string, Map<string, SeriesData>>();
+  for (const [indicator, byArea] of Object.entries(input.series ?? {})) {
+    series.set(indicator, new Map(Object.entries(byArea).map(([code, points]) => [code, { indicator, area: code, points }])));
+  }
+  return {
+    areas: input.areas,
+    areaByCode: new Map(input.areas.map((a) => [a.code, a])),
+    indicators: input.indicators,
+    indicatorById: new Map(input.indicators.map((i) => [i.id, i])),
+    sources,
+    sourceById: new Map(sources.map((s) => [s.id, s])),
+    breaks: [],
+    parts: input.parts ?? [],
+    rawWrittenAt: input.rawWrittenAt ?? '2026-07-21T09:00:00Z',
+    coverage: {},
+    series,
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The data catalogue (src/data/datapackage.ts): the Frictionless descriptor of a tiny hand-made
+ * site passes the module's own DataPackage check, lists every download the build writes for that
+ * site (per indicator, per area, per chart, the whole-dataset files), points every tidy table at
+ * the tidy Table Schema, and names the sources of resources that use only some of them.
+ * That the build writes exactly these files: tests/integration/scripts/build-downloads.test.ts.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { archiveReadme, dataPackage, DataPackage } from '../../../src/data/datapackage.ts';
+import { area, months, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
+
+const share = siteIndicator({ id: 'share', show: { profile_chart: 1 } });
+const count = siteIndicator({ id: 'count', unit: 'persons' });
+const site = tinySite({
+  areas: [area('SSS', 'country'), area('TA01', 'employment_area'), area('KU001', 'municipality')],
+  indicators: [share, count],
+  sources: [siteSource('src'), siteSource('other')],
+  series: {
+    share: { SSS: months('2026-05', [10, 11]), TA01: months('2026-05', [12, 13]) },
+    count: { TA01: months('2026-05', [100, 110]) },
+  },
+});
+
+type Resource = { name: string; path: string; format: string; mediatype: string; schema?: unknown; sources?: { title: string; path?: string }[] };
+const resources = (pkg: ReturnType<typeof dataPackage>) => pkg.resources as Resource[];
+
+describe('dataPackage', () => {
+  test('passes its own DataPackage check', () => {
+    const pkg = dataPackage(site);
+    assert.equal(DataPackage.safeParse(pkg).success, true);
+    assert.equal(pkg.name, 'tilannekuva');
+    assert.deepEqual(pkg.licenses, [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' }]);
+  });
+
+  test('the check is not vacuous: an absolute path or an upper-case name fails it', () => {
+    const pkg = dataPackage(site);
+    const bad = (r: Partial<Resource>) => DataPackage.safeParse({ ...pkg, resources: [{ ...resources(pkg)[0]!, ...r }] }).success;
+    assert.equal(bad({}), true);
+    assert.equal(bad({ path: '/observations.csv' }), false);
+    assert.equal(bad({ path: '../observations.csv' }), false);
+    assert.equal(bad({ name: 'Observations' }), false);
+  });
+
+  test('lists every download of the site: whole dataset, each indicator and area in three formats, each chart', () => {
+    // Charts: the profile chart of share for SSS and TA01 (count has no show.profile_chart, KU001
+    // has no series) and the indicator page's chart of share (count has no country series).
+    assert.deepEqual(resources(dataPackage(site)).map((r) => r.path).sort(), [
+      'areas/ku001.csv',
+      'areas/ku001.json',
+      'areas/ku001.xlsx',
+      'areas/sss.csv',
+      'areas/sss.json',
+      'areas/sss.xlsx',
+      'areas/ta01.csv',
+      'areas/ta01.json',
+      'areas/ta01.xlsx',
+      'charts/area-sss-share.csv',
+      'charts/area-ta01-share.csv',
+      'charts/indicator-share.csv',
+      'comparisons.csv',
+      'indicators/count.csv',
+      'indicators/count.json',
+      'indicators/count.xlsx',
+      'indicators/share.csv',
+      'indicators/share.json',
+      'indicators/share.xlsx',
+      'observations.csv',
+      'postcodes.json',
+      'tilannekuva.zip',
+    ]);
+  });
+
+  test('names are unique; formats and media types match the file endings', () => {
+    const list = resources(dataPackage(site));
+    assert.equal(new Set(list.map((r) => r.name)).size, list.length);
+    const media: Record<string, string> = { csv: 'text/csv', json: 'application/json', zip: 'application/zip', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    for (const r of list) {
+      assert.equal(r.path.split('.').at(-1), r.format, r.path);
+      assert.equal(r.mediatype, media[r.format], r.path);
+    }
+  });
+
+  test('every tidy table (CSV and workbook) points at the tidy Table Schema; comparisons at their own; JSON has none', () => {
+    for (const r of resources(dataPackage(site))) {
+      const expected = r.path === 'comparisons.csv' ? 'schemas/comparisons.json' : r.format === 'csv' || r.format === 'xlsx' ? 'schemas/tidy.json' : undefined;
+      assert.equal(r.schema, expected, r.path);
+    }
+  });
+
+  test('a resource from some of the sources names them; one from all of them relies on the package\'s list', () => {
+    const byPath = new Map(resources(dataPackage(site)).map((r) => [r.path, r]));
+    assert.deepEqual(byPath.get('indicators/share.csv')!.sources, [{ title: 'src name en (src producer en, 12r5)', path: 'https://example.org/source' }]);
+    assert.equal(byPath.get('observations.csv')!.sources, undefined);
+    const pkg = dataPackage(site);
+    assert.deepEqual((pkg.sources as { title: string }[]).map((s) => s.title), ['src name en (src producer en, 12r5)', 'other name en (other producer en, 12r5)']);
+  });
+
+  test('published customer-change files are listed with their submission as the source', () => {
+    const pkg = dataPackage(site, [{ file: 'jalava.csv', instrument: 'Jalava', source_file: 'ta19-2026.csv', imported_at: '2026-08-01T10:00:00Z' }]);
+    const r = resources(pkg).find((x) => x.path === 'change-meter/published/jalava.csv')!;
+    assert.equal(r.name, 'change-meter-jalava');
+    assert.equal(r.schema, 'change-meter/published.schema.json');
+    assert.deepEqual(r.sources, [{ title: 'Submitted file ta19-2026.csv, imported 2026-08-01T10:00:00Z', path: 'change-meter/published/manifest.json' }]);
+    assert.equal(DataPackage.safeParse(pkg).success, true);
+  });
+
+  test('the version is the date the data were retrieved (no parts: when the snapshot was written)', () => {
+    assert.equal(dataPackage(site).version, '2026-07-21');
+  });
+});
+
+describe('archiveReadme', () => {
+  test('names the retrieval date, the sources with their attribution, the licence and every status', () => {
+    const text = archiveReadme(site);
+    assert.match(text, /Data retrieved: 2026-07-21\./);
+    assert.match(text, /^ {2}- Source 12r5, 2026-07-21$/m);
+    assert.match(text, /Licence: CC BY 4\.0/);
+    for (const s of ['ok', 'suppressed', 'lower_bound', 'missing']) assert.match(text, new RegExp(`^status ${s}: `, 'm'));
+  });
+});
