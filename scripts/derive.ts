@@ -24,7 +24,7 @@ import { buildAreas, levelOf } from '../src/lib/derive/areas.ts';
 import { computePeers } from '../src/lib/derive/peers.ts';
 import { compare, type CompareSpec } from '../src/lib/derive/compare.ts';
 import { computeIndicator, dimsMatch, type IndicatorSeries } from '../src/lib/derive/compute.ts';
-import { backtest, estimateParents, yearlyWeights, type BacktestResult } from '../src/lib/derive/estimate.ts';
+import { backtest, ESTIMATE_BOUND, estimateParents, yearlyWeights, type BacktestResult } from '../src/lib/derive/estimate.ts';
 import { changeReport, summarise, type Summary } from '../src/lib/derive/report.ts';
 import { aggregateParents, keyLookup, membersAt } from '../src/lib/derive/aggregate.ts';
 import { loadSeries, type CellArrays } from '../src/lib/derive/load.ts';
@@ -56,7 +56,8 @@ function forecasts(store: SeriesStore, sources: readonly Source[], ref: Referenc
       source: s.id,
       series: [...store.byKey.values()]
         .filter((x) => x.source === s.id)
-        .sort((a, b) => a.area.localeCompare(b.area) || a.code.localeCompare(b.code))
+        // Areas in code order; a forecast area's quantities in the order of the source file.
+        .sort((a, b) => a.area.localeCompare(b.area))
         .map((x) => ({
           area: x.area,
           name: x.area === 'SSS' ? null : ely.has(x.area) ? { fi: ely.get(x.area)!.name_fi, sv: ely.get(x.area)!.name_sv, en: ely.get(x.area)!.name_en } : null,
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
     return m;
   };
   /** Per indicator with estimates: the years that have weights, and the backtest against exact values (for the methodology page). */
-  const estimates = new Map<string, { weight_years: number[]; backtest: BacktestResult }>();
+  const estimates = new Map<string, { bound: number; weight_years: number[]; backtest: BacktestResult }>();
   const series: IndicatorSeries[] = [];
   for (const ind of indicators) {
     const areas = new Set(published.filter((a) => ind.levels.includes(levelOf(a)!)));
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
       const years = new Set([...new Set([...weights.values()].flatMap((y) => [...y.keys()]))].filter((y) => [...current].every((m) => weights.get(m)?.has(y))));
       const parents = new Set([...areas].filter((a) => levelOf(a) !== 'municipality'));
       const input = { series: own, parents, membersAt: membersOf, weights, scale: f.scale, decimals: ind.decimals };
-      estimates.set(ind.id, { weight_years: [...years].sort(), backtest: backtest(input, (a) => levelOf(a)!) });
+      estimates.set(ind.id, { bound: ESTIMATE_BOUND, weight_years: [...years].sort(), backtest: backtest(input, (a) => levelOf(a)!) });
       own = estimateParents({ ...input, weightYears: years });
     }
     series.push(...own);

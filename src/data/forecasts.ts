@@ -19,7 +19,7 @@ export interface ForecastSeries {
   values: Record<string, number>;
 }
 
-export interface Forecast {
+interface Forecast {
   source: string;
   series: ForecastSeries[];
 }
@@ -27,7 +27,7 @@ export interface Forecast {
 let cached: Forecast[] | undefined;
 
 /** Every forecast, read once per build. */
-export function siteForecasts(): Forecast[] {
+function siteForecasts(): Forecast[] {
   const path = join(derivedDir(), 'forecasts.json');
   cached ??= existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Forecast[]) : [];
   return cached;

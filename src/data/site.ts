@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCsv } from '../lib/csv.ts';
 import type { Area } from '../lib/derive/areas.ts';
+import type { BacktestResult } from '../lib/derive/estimate.ts';
 import { COMPARISON_COLUMNS } from '../lib/comparisons.ts';
 import { OBSERVATION_COLUMNS, parseObservation, type Observation } from '../lib/observation.ts';
 import type { ComparisonStatus, StatusName } from '../lib/status.ts';
@@ -79,6 +80,8 @@ export interface SiteData {
   parts: SnapshotPart[];
   rawWrittenAt: string;
   coverage: Record<string, Coverage>;
+  /** Per indicator with estimates: the published bound, the years with weights, and the backtest (derive). */
+  estimates: Record<string, { bound: number; weight_years: number[]; backtest: BacktestResult }>;
   /** indicator → area → series. */
   series: Map<string, Map<string, SeriesData>>;
 }
@@ -175,6 +178,7 @@ export function loadSite(): SiteData {
     parts: catalogue.snapshot.parts,
     rawWrittenAt: catalogue.snapshot.raw_written_at,
     coverage: catalogue.coverage,
+    estimates: catalogue.estimates ?? {},
     series,
   };
   return cached;

@@ -2,6 +2,7 @@
  * Small, pure selections over the site data that pages share: latest values, rank ranges,
  * biggest movers, chart series. Every number still comes from the derived files.
  */
+import { isBound, statusCode } from '../lib/status.ts';
 import type { Indicator } from '../schema/indicator.ts';
 import type { Area } from '../lib/derive/areas.ts';
 import { seriesOf, type Point, type SeriesData, type SiteData } from './site.ts';
@@ -101,7 +102,8 @@ export type Improvement =
 /**
  * The areas among `codes` whose value of an indicator improved most over a year, in the direction
  * of the indicator's polarity, at the latest period where at least `minAreas` of them have a
- * change from a year earlier that does not cross a comparability break.
+ * change from a year earlier that does not cross a comparability break. A change that is only a
+ * bound is left out (it could reorder the list).
  */
 export function improvement(site: SiteData, indicator: string, codes: readonly string[], minAreas: number, limit = Infinity): Improvement {
   const ind = site.indicatorById.get(indicator)!;
@@ -109,7 +111,7 @@ export function improvement(site: SiteData, indicator: string, codes: readonly s
   const counts = new Map<string, number>();
   for (const code of codes) {
     for (const p of seriesOf(site, indicator, code)?.points ?? []) {
-      if (p.yoy !== null && p.yoyCrossesBreak === false) counts.set(p.period, (counts.get(p.period) ?? 0) + 1);
+      if (p.yoy !== null && p.yoyCrossesBreak === false && !isBound(statusCode(p.yoyStatus ?? 'ok'))) counts.set(p.period, (counts.get(p.period) ?? 0) + 1);
     }
   }
   const period = [...counts].filter(([, n]) => n >= Math.min(minAreas, codes.length)).map(([p]) => p).sort().at(-1);
@@ -117,7 +119,7 @@ export function improvement(site: SiteData, indicator: string, codes: readonly s
   const sign = ind.polarity === 'lower-is-better' ? 1 : -1;
   const rows = codes
     .map((code) => ({ area: site.areaByCode.get(code)!, point: at(seriesOf(site, indicator, code), period) }))
-    .filter((r): r is { area: Area; point: Point } => r.point !== undefined && r.point.yoy !== null && r.point.yoyCrossesBreak === false)
+    .filter((r): r is { area: Area; point: Point } => r.point !== undefined && r.point.yoy !== null && r.point.yoyCrossesBreak === false && !isBound(statusCode(r.point.yoyStatus ?? 'ok')))
     // Only real improvements (a change in the favourable direction), largest first.
     .filter((r) => sign * r.point.yoy! < 0)
     .sort((a, b) => sign * (a.point.yoy! - b.point.yoy!) || a.area.code.localeCompare(b.area.code))

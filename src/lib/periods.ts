@@ -90,11 +90,6 @@ export function fromSourcePeriod(text: string): string | null {
   return m ? m[1]! : null;
 }
 
-/** A portal period in StatFin's form: `2026-06` → `2026M06`; a year stays. */
-export function toSourcePeriod(period: string): string {
-  return isMonth(period) ? `${period.slice(0, 4)}M${period.slice(5, 7)}` : period;
-}
-
 /** Kela's `YYYYMM` month in StatFin's form: `202601` → `2026M01`. */
 export function kelaMonth(text: string): string {
   return `${text.slice(0, 4)}M${text.slice(4, 6)}`;

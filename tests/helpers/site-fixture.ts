@@ -78,6 +78,8 @@ export function siteSource(id = 'src'): Source {
     non_additive_codes: [],
     signed_codes: [],
     notes: [],
+    kind: 'statistics',
+    same_values_as: [],
   };
 }
 
@@ -92,11 +94,18 @@ export function point(period: string, value: number | null, fields: Partial<Poin
     yoyPct: null,
     yoyCrossesBreak: null,
     yoyStatus: null,
+    m3: null,
+    m3Pct: null,
+    m3CrossesBreak: null,
+    m3Status: null,
     avg12: null,
     avg12From: null,
     rank: null,
     rankOf: null,
     diffToCountry: null,
+    diffStatus: null,
+    lastAsHigh: null,
+    lastAsLow: null,
     ...fields,
   };
 }
@@ -138,6 +147,7 @@ export function tinySite(input: SiteInput): SiteData {
     sources,
     sourceById: new Map(sources.map((s) => [s.id, s])),
     breaks: [],
+    estimates: {},
     parts: input.parts ?? [],
     rawWrittenAt: input.rawWrittenAt ?? '2026-07-21T09:00:00Z',
     coverage: {},

@@ -62,10 +62,10 @@ export function weightYear(year: number, available: ReadonlySet<number>): number
 }
 
 /** Weights of every municipality by year (the value of the weight series in any month of the year). */
-export type YearlyWeights = ReadonlyMap<string, ReadonlyMap<number, number>>;
+type YearlyWeights = ReadonlyMap<string, ReadonlyMap<number, number>>;
 
 /** Members of each parent area at a period (municipality codes), or undefined if the parent has none. */
-export type MembersAt = (period: string) => ReadonlyMap<string, readonly string[]>;
+type MembersAt = (period: string) => ReadonlyMap<string, readonly string[]>;
 
 export interface EstimateInputs {
   /** The indicator's series of every area, municipalities included. */

@@ -6,6 +6,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  ESTIMATE,
+  INCOMPLETE,
   LOWER,
   MISSING,
   NONE,
@@ -15,7 +17,9 @@ import {
   STATUS_NAMES,
   STATUS_SHORT,
   SUPPRESSED,
+  UPPER,
   WITHHELD_SYMBOLS,
+  combinedStatus,
   comparisonStatus,
   hasValue,
   hasValueName,
@@ -26,8 +30,8 @@ import {
 } from '../../../src/lib/status.ts';
 
 describe('status codes and names', () => {
-  test('the public format has exactly the four statuses of design.md, in this order', () => {
-    assert.deepEqual(PUBLIC_STATUSES, ['ok', 'suppressed', 'lower_bound', 'missing']);
+  test('the public format has the statuses of design.md, in this order', () => {
+    assert.deepEqual(PUBLIC_STATUSES, ['ok', 'suppressed', 'lower_bound', 'missing', 'estimate', 'upper_bound', 'incomplete']);
   });
 
   test('each code names its status, and the name gives the code back', () => {
@@ -36,6 +40,9 @@ describe('status codes and names', () => {
       [SUPPRESSED, 'suppressed'],
       [LOWER, 'lower_bound'],
       [MISSING, 'missing'],
+      [ESTIMATE, 'estimate'],
+      [UPPER, 'upper_bound'],
+      [INCOMPLETE, 'incomplete'],
     ];
     for (const [code, name] of pairs) {
       assert.equal(STATUS_NAMES[code], name);
@@ -52,14 +59,17 @@ describe('status codes and names', () => {
   });
 
   test('codes fit in one byte and are distinct (the derive stage stores them in a Uint8Array)', () => {
-    const codes = [NONE, OK, SUPPRESSED, LOWER, MISSING];
-    assert.equal(new Set(codes).size, 5);
+    const codes = [NONE, OK, SUPPRESSED, LOWER, MISSING, ESTIMATE, UPPER, INCOMPLETE];
+    assert.equal(new Set(codes).size, 8);
     for (const c of codes) assert.equal(new Uint8Array([c])[0], c);
   });
 
-  test('only ok and lower_bound carry a value', () => {
+  test('values are carried by ok, estimates and bounds; withheld, missing and no cell have none', () => {
     assert.equal(hasValue(OK), true);
     assert.equal(hasValue(LOWER), true);
+    assert.equal(hasValue(UPPER), true);
+    assert.equal(hasValue(INCOMPLETE), true);
+    assert.equal(hasValue(ESTIMATE), true);
     assert.equal(hasValue(SUPPRESSED), false);
     assert.equal(hasValue(MISSING), false);
     assert.equal(hasValue(NONE), false);
@@ -113,9 +123,10 @@ describe('ratioStatus', () => {
     assert.equal(ratioStatus(LOWER, OK, 0), MISSING);
   });
 
-  test('a lower-bound term makes the ratio a lower bound', () => {
+  test('a lower-bound numerator makes a lower bound, a lower-bound denominator an upper bound, both incomplete', () => {
     assert.equal(ratioStatus(LOWER, OK, 100), LOWER);
-    assert.equal(ratioStatus(OK, LOWER, 100), LOWER);
+    assert.equal(ratioStatus(OK, LOWER, 100), UPPER);
+    assert.equal(ratioStatus(LOWER, LOWER, 100), INCOMPLETE);
   });
 });
 
@@ -124,10 +135,41 @@ describe('comparisonStatus', () => {
     assert.equal(comparisonStatus(OK, OK), 'ok');
   });
 
-  test('a change with a lower bound at either end is a lower bound', () => {
+  // a − b: a later value (or an area) minus an earlier one (or the whole country).
+  test('a later value that is at least this makes the change at least this; an earlier one makes it at most', () => {
     assert.equal(comparisonStatus(LOWER, OK), 'lower_bound');
-    assert.equal(comparisonStatus(OK, LOWER), 'lower_bound');
-    assert.equal(comparisonStatus(LOWER, LOWER), 'lower_bound');
+    assert.equal(comparisonStatus(OK, LOWER), 'upper_bound');
+    assert.equal(comparisonStatus(UPPER, OK), 'upper_bound');
+    assert.equal(comparisonStatus(OK, UPPER), 'lower_bound');
+  });
+
+  test('bounds pointing the same way keep the direction; opposite ones do not', () => {
+    assert.equal(comparisonStatus(LOWER, UPPER), 'lower_bound');
+    assert.equal(comparisonStatus(UPPER, LOWER), 'upper_bound');
+    assert.equal(comparisonStatus(LOWER, LOWER), 'incomplete');
+    assert.equal(comparisonStatus(UPPER, UPPER), 'incomplete');
+    assert.equal(comparisonStatus(INCOMPLETE, OK), 'incomplete');
+  });
+
+  test('an estimate makes the change an estimate; an estimate with a bound is incomplete', () => {
+    assert.equal(comparisonStatus(ESTIMATE, OK), 'estimate');
+    assert.equal(comparisonStatus(ESTIMATE, ESTIMATE), 'estimate');
+    assert.equal(comparisonStatus(ESTIMATE, LOWER), 'incomplete');
+  });
+});
+
+describe('combinedStatus', () => {
+  test('all exact is ok; estimates among exact values make an estimate', () => {
+    assert.equal(combinedStatus([OK, OK, OK]), 'ok');
+    assert.equal(combinedStatus([OK, ESTIMATE]), 'estimate');
+  });
+
+  test('bounds of one direction keep it; mixed directions, estimates with bounds or an incomplete value are incomplete', () => {
+    assert.equal(combinedStatus([OK, LOWER, LOWER]), 'lower_bound');
+    assert.equal(combinedStatus([UPPER, OK]), 'upper_bound');
+    assert.equal(combinedStatus([LOWER, UPPER]), 'incomplete');
+    assert.equal(combinedStatus([ESTIMATE, LOWER]), 'incomplete');
+    assert.equal(combinedStatus([OK, INCOMPLETE]), 'incomplete');
   });
 });
 

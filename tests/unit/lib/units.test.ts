@@ -69,21 +69,29 @@ describe('valueText', () => {
     ['fi', 'euros', `4${NB}974${NB}€`, `vähintään 4${NB}974${NB}€`, 'salattu'],
     ['sv', 'euros', `4${NB}974${NB}€`, `minst 4${NB}974${NB}€`, 'dold'],
     ['en', 'euros', '€4,974', 'at least €4,974', 'withheld'],
-    ['fi', 'percent', `12,8${NB}%`, `12,8${NB}% (vajaa)`, 'salattu'],
-    ['sv', 'percent', `12,8${NB}%`, `12,8${NB}% (ofullständig)`, 'dold'],
-    ['en', 'percent', `12.8${NB}%`, `12.8${NB}% (incomplete)`, 'withheld'],
-    ['fi', 'ratio', '1,3', '1,3 (vajaa)', 'salattu'],
-    ['sv', 'ratio', '1,3', '1,3 (ofullständig)', 'dold'],
-    ['en', 'ratio', '1.3', '1.3 (incomplete)', 'withheld'],
+    ['fi', 'percent', `12,8${NB}%`, `vähintään 12,8${NB}%`, 'salattu'],
+    ['sv', 'percent', `12,8${NB}%`, `minst 12,8${NB}%`, 'dold'],
+    ['en', 'percent', `12.8${NB}%`, `at least 12.8${NB}%`, 'withheld'],
+    ['fi', 'ratio', '1,3', 'vähintään 1,3', 'salattu'],
+    ['sv', 'ratio', '1,3', 'minst 1,3', 'dold'],
+    ['en', 'ratio', '1.3', 'at least 1.3', 'withheld'],
   ];
   for (const [lang, unit, ok, lower, withheld] of cases) {
-    test(`${unit} in ${lang}: a value, a lower bound ("at least" for counts, "incomplete" for rates), withheld`, () => {
+    test(`${unit} in ${lang}: a value, a lower bound ("at least"), withheld`, () => {
       const value = unit === 'persons' || unit === 'euros' ? 4974 : unit === 'percent' ? 12.8 : 1.3;
       assert.equal(valueText(lang, SHOWN[unit], { value, status: 'ok' }, tr(lang)), ok);
       assert.equal(valueText(lang, SHOWN[unit], { value, status: 'lower_bound' }, tr(lang)), lower);
       assert.equal(valueText(lang, SHOWN[unit], { value: null, status: 'suppressed' }, tr(lang)), withheld);
     });
   }
+
+  test('an upper bound reads "at most", an incomplete rate says so, an estimate is marked, in each language', () => {
+    const ratio = (lang: Lang, status: string) => valueText(lang, SHOWN.ratio, { value: 59.1, status }, tr(lang));
+    assert.deepEqual(['fi', 'sv', 'en'].map((l) => ratio(l as Lang, 'upper_bound')), ['enintään 59,1', 'högst 59,1', 'at most 59.1']);
+    assert.deepEqual(['fi', 'sv', 'en'].map((l) => ratio(l as Lang, 'incomplete')), ['59,1 (vajaa)', '59,1 (ofullständig)', '59.1 (incomplete)']);
+    const share = (lang: Lang) => valueText(lang, SHOWN.percent, { value: 12, status: 'estimate' }, tr(lang));
+    assert.deepEqual(['fi', 'sv', 'en'].map((l) => share(l as Lang)), [`12,0${NB}% (arvio)`, `12,0${NB}% (uppskattning)`, `12.0${NB}% (estimate)`]);
+  });
 
   test('no point, a missing value or a status without a value is an en dash, in every language', () => {
     for (const lang of ['fi', 'sv', 'en'] as const) {
@@ -173,7 +181,7 @@ describe('the translator', () => {
     };
     for (const unit of UNITS) {
       const shown = SHOWN[unit];
-      valueText('fi', shown, { value: 1, status: 'lower_bound' }, spy);
+      for (const status of ['lower_bound', 'upper_bound', 'incomplete', 'estimate']) valueText('fi', shown, { value: 1, status }, spy);
       valueText('fi', shown, { value: null, status: 'suppressed' }, spy);
       changeText('fi', shown, 1, 1, spy);
       differenceText('fi', shown, 1, spy);
