@@ -10,13 +10,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../../scripts/lib/fsx.ts';
 import { fakeClock } from '../../scripts/lib/pxweb/throttle.ts';
-import { renameValue, renameVariable, table11ra, table11re, table12r5History, table12r5Latest } from '../helpers/pxweb-fixtures.ts';
+import { oldForm, renameValue, renameVariable, table11ra, table11re, table12r5History, table12r5Latest } from '../helpers/pxweb-fixtures.ts';
 import { dataFor, faults, REAL_LIKE_CONFIG, startPxWebServer, type PxWebServer, type PxWebServerOptions } from '../helpers/pxweb-server.ts';
 import { filesUnder, folderDigest, liveCell, readManifestSync, runLive, seedSnapshot, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
 
 const R5 = 'statfin-tyonv-12r5';
 const RA = 'statfin-vaerak-11ra';
-const U = { Tiedot: 'TYOTTOMATLOPUSSA' };
+const U = { contentscode: 'TYOTTOMATLOPUSSA' };
 
 let server: PxWebServer | null = null;
 let ws: Workspace | null = null;
@@ -45,8 +45,8 @@ describe('a successful run', () => {
     // Values from ../shared/data/tyonv/12r5_2026M06_pxweb.json.
     assert.deepEqual(liveCell(w.raw, R5, { Alue: 'SSS', timeperiod_m: '2026M06', ...U }), { value: 352001, status: null });
     assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU091', timeperiod_m: '2026M06', ...U }), { value: 52578, status: null });
-    assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU091', timeperiod_m: '2026M06', Tiedot: 'TYOVOIMATK' }), { value: 370847, status: null });
-    assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU091', timeperiod_m: '2026M06', Tiedot: 'TYOTOSUUS' }), { value: 14.2, status: null });
+    assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU091', timeperiod_m: '2026M06', contentscode: 'TYOVOIMATK' }), { value: 370847, status: null });
+    assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU091', timeperiod_m: '2026M06', contentscode: 'TYOTOSUUS' }), { value: 14.2, status: null });
     assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU062', timeperiod_m: '2026M06', ...U }), { value: null, status: '...' });
 
     const m = readManifestSync(w.raw);
@@ -67,7 +67,7 @@ describe('a successful run', () => {
     assert.equal(data.origin.kind === 'api' && data.origin.url, `${srv.base}/fi/StatFin/tyonv/12r5.px`);
     // The query was built from the metadata: post-June-2026 codes, SK011 left out by area_prefixes.
     const query = (data.origin as { query: { query: { code: string; selection: { values: string[] } }[] } }).query;
-    assert.deepEqual(query.query.map((s) => s.code), ['Alue', 'timeperiod_m', 'Tiedot']);
+    assert.deepEqual(query.query.map((s) => s.code), ['Alue', 'timeperiod_m', 'contentscode']);
     assert.equal(query.query[0]!.selection.values.includes('SK011'), false);
     // Files are the answers byte for byte, and the manifest checksums match them.
     for (const e of live) assert.equal(sha256(readFileSync(join(w.raw, e.file))), e.sha256);
@@ -84,7 +84,7 @@ describe('a successful run', () => {
     const { srv, w } = await setUp({ tables: [table11ra()] });
     const run = await runLive(srv, w, { sources: [RA] });
     assert.equal(run.error, null, run.error?.message);
-    const at = (area: string) => liveCell(w.raw, RA, { alue_23_20260101: area, timeperiod_y: '2025', Tiedot: 'vaerak-vaesto' });
+    const at = (area: string) => liveCell(w.raw, RA, { alue_23_20260101: area, timeperiod_y: '2025', contentscode: 'vaerak-vaesto' });
     // Values from ../shared/data/population/11ra_2025_pxweb.json.
     assert.equal(at('SSS').value, 5652881);
     assert.equal(at('KU091').value, 694392);
@@ -97,15 +97,25 @@ describe('a successful run', () => {
     const run = await runLive(srv, w, { sources: ['statfin-vaerak-11re'] });
     assert.equal(run.error, null, run.error?.message);
     // From ../shared/data/population/11re_2025_pxweb.json.
-    assert.equal(liveCell(w.raw, 'statfin-vaerak-11re', { alue_23_20260101: 'KU091', sukupuoli_9_20180101: 'SSS', Tiedot: 'vaerak-vaesto' }).value, 694392);
+    assert.equal(liveCell(w.raw, 'statfin-vaerak-11re', { alue_23_20260101: 'KU091', sukupuoli_9_20180101: 'SSS', contentscode: 'vaerak-vaesto' }).value, 694392);
   });
 
   test('a renamed variable code in the metadata is followed, since queries are built from it', async () => {
-    const t = renameVariable(renameVariable(table12r5Latest(), 'Alue', 'alue_25_20260601'), 'Tiedot', 'ContentsCode');
+    const t = renameVariable(renameVariable(table12r5Latest(), 'Alue', 'alue_25_20260601'), 'contentscode', 'ContentsCode');
     const { srv, w } = await setUp({ tables: [t] });
     const run = await runLive(srv, w);
     assert.equal(run.error, null, run.error?.message);
     assert.equal(liveCell(w.raw, R5, { alue_25_20260601: 'SSS', ContentsCode: 'TYOTTOMATLOPUSSA' }).value, 352001);
+  });
+
+  test('the form before June 2026 (Kuukausi, Tiedot) is acquired as well', async () => {
+    const { srv, w } = await setUp({ tables: [oldForm(table12r5History())] });
+    const run = await runLive(srv, w);
+    assert.equal(run.error, null, run.error?.message);
+    const data = srv.requests.find((r) => r.kind === 'data')!;
+    assert.deepEqual(data.query?.query?.map((s) => s.code), ['Alue', 'Kuukausi', 'Tiedot']);
+    // From ../shared/data/tyonv/12r5_kunnat_2006M01-2023M10.csv.
+    assert.equal(liveCell(w.raw, R5, { Alue: 'SSS', Kuukausi: '2023M06', Tiedot: 'TYOTTOMATLOPUSSA' }).value, 264731);
   });
 
   test('a table without an English version (404) is acquired without it, with a warning', async () => {
@@ -215,8 +225,8 @@ describe('failures leave the previous snapshot untouched', () => {
   });
 
   test('a renamed content code in the metadata', async () => {
-    const t = renameValue(table11ra(), 'Tiedot', 'vaerak-vaesto', 'vaerak-vakiluku');
-    const { srv } = await expectFailure({ tables: [t] }, /statfin-vaerak-11ra \(vaerak\/11ra\.px\): content code "vaesto" is not in variable Tiedot.*renamed/, { sources: [RA] });
+    const t = renameValue(table11ra(), 'contentscode', 'vaerak-vaesto', 'vaerak-vakiluku');
+    const { srv } = await expectFailure({ tables: [t] }, /statfin-vaerak-11ra \(vaerak\/11ra\.px\): content code "vaesto" is not in variable contentscode.*renamed/, { sources: [RA] });
     assert.equal(srv.count('data'), 0, 'fails before any data is fetched');
   });
 
@@ -245,7 +255,7 @@ describe('failures leave the previous snapshot untouched', () => {
     assert.equal(srv.requests.filter((r) => r.kind === 'data' && r.table === 'StatFin/tyonv/12r5.px').length, 0, '12r5 data came from the cache');
     assert.equal(rerun.result?.tables.find((t) => t.source === R5)?.reused, 1);
     assert.equal(liveCell(w.raw, R5, { Alue: 'SSS', ...U }).value, 352001);
-    assert.equal(liveCell(w.raw, RA, { alue_23_20260101: 'SSS', Tiedot: 'vaerak-vaesto' }).value, 5652881);
+    assert.equal(liveCell(w.raw, RA, { alue_23_20260101: 'SSS', contentscode: 'vaerak-vaesto' }).value, 5652881);
     assert.deepEqual(filesUnder(w.cache), []);
   });
 });

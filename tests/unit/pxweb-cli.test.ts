@@ -43,7 +43,7 @@ describe('scripts/acquire-live.ts', () => {
     assert.match(r.stderr, /chunk 1\/1 2026M06/);
     assert.match(r.stderr, /wrote 4 files for statfin-tyonv-12r5/);
     // From ../shared/data/tyonv/12r5_2026M06_pxweb.json.
-    assert.equal(liveCell(ws.raw, 'statfin-tyonv-12r5', { Alue: 'SSS', Tiedot: 'TYOTTOMATLOPUSSA' }).value, 352001);
+    assert.equal(liveCell(ws.raw, 'statfin-tyonv-12r5', { Alue: 'SSS', contentscode: 'TYOTTOMATLOPUSSA' }).value, 352001);
   });
 
   test('a permanent server error exits 1 with one clear line and leaves --out as it was (base from PXWEB_BASE)', async () => {
