@@ -138,21 +138,21 @@ describe('a successful run', () => {
 });
 
 describe('retries that end in success', () => {
-  test('HTTP 429 with Retry-After: the client waits as told', async () => {
-    const { srv, w } = await setUp({ tables: [table12r5Latest()], faults: [faults.rateLimited(1, '3')] });
+  test('HTTP 429 with a Retry-After longer than the window: the client waits as told', async () => {
+    const { srv, w } = await setUp({ tables: [table12r5Latest()], faults: [faults.rateLimited(1, '30')] });
     const run = await runLive(srv, w);
     assert.equal(run.error, null, run.error?.message);
-    assert.deepEqual(run.clock.sleeps, [3000]);
+    assert.deepEqual(run.clock.sleeps, [30_000]);
     assert.equal(srv.count('data'), 2);
     assert.equal(run.result?.tables[0]?.retries, 1);
-    assert.ok(run.lines.some((l) => /retry 1\/4 .* HTTP 429/.test(l)));
+    assert.ok(run.lines.some((l) => /retry 1\/4 .* HTTP 429.*waits out the rate window/.test(l)));
   });
 
-  test('HTTP 429 without Retry-After: exponential backoff', async () => {
-    const { srv, w } = await setUp({ tables: [table12r5Latest()], faults: [faults.rateLimited(2)] });
+  test('HTTP 429 with a shorter Retry-After, or none: the client waits out the whole window (10 s + 1 s margin) each time', async () => {
+    const { srv, w } = await setUp({ tables: [table12r5Latest()], faults: [faults.rateLimited(1, '3'), faults.rateLimited(1)] });
     const run = await runLive(srv, w);
     assert.equal(run.error, null, run.error?.message);
-    assert.deepEqual(run.clock.sleeps, [10, 20]);
+    assert.deepEqual(run.clock.sleeps, [11_000, 11_000]);
     assert.equal(srv.count('data'), 3);
   });
 
@@ -256,7 +256,7 @@ describe('failures leave the previous snapshot untouched', () => {
     assert.equal(rerun.result?.tables.find((t) => t.source === R5)?.reused, 1);
     assert.equal(liveCell(w.raw, R5, { Alue: 'SSS', ...U }).value, 352001);
     assert.equal(liveCell(w.raw, RA, { alue_23_20260101: 'SSS', contentscode: 'vaerak-vaesto' }).value, 5652881);
-    assert.deepEqual(filesUnder(w.cache), []);
+    assert.deepEqual(filesUnder(w.cache).filter((f) => !f.startsWith('calls/')), [], 'only the call log is left');
   });
 });
 
@@ -343,14 +343,22 @@ describe('skipping unchanged tables', () => {
     assert.equal(srv.count('data'), 1);
   });
 
-  test('a new updated stamp replaces every earlier live part of the source', async () => {
-    // The previous live parts are the 2023 version (3 chunks); the server now has the 2026 one.
+  test('a new version that drops periods is stopped by the coverage guard; accepted, it replaces every earlier live part', async () => {
+    // The previous live parts are the 2023 version (3 chunks, 2022M11–2023M10); the server now has
+    // only 2026M06: twelve months would be lost.
     const { srv, w } = await setUp({ tables: [table12r5History()], config: smallChunks });
     assert.equal((await runLive(srv, w)).error, null);
     assert.equal(readManifestSync(w.raw).entries.filter((e) => e.part.startsWith('live-0')).length, 3);
+    const before = folderDigest(w.raw);
     srv.tables = [table12r5Latest()];
     srv.config = REAL_LIKE_CONFIG;
-    const run = await runLive(srv, w);
+    const refused = await runLive(srv, w);
+    assert.equal(refused.error?.name, 'CoverageError');
+    assert.match(refused.error!.message, /coverage guard stopped the refresh of statfin-tyonv-12r5: .*lost-periods.*nothing was replaced/);
+    assert.match((refused.error as Error & { report: string }).report, /TYOTTOMATLOPUSSA, country: 12 periods lost all values \(2022-11…2023-10\)/);
+    assert.deepEqual(folderDigest(w.raw), before);
+
+    const run = await runLive(srv, w, { accept: 'test: the 2026 version replaces the 2023 one' });
     assert.equal(run.error, null, run.error?.message);
     const m = readManifestSync(w.raw);
     const live = m.entries.filter((e) => e.origin.kind === 'api' && e.format === 'json-stat2');
@@ -358,5 +366,8 @@ describe('skipping unchanged tables', () => {
     assert.equal(existsSync(join(w.raw, R5, 'live-002.json')), false);
     assert.equal(existsSync(join(w.raw, R5, 'live-003.json')), false);
     assert.ok(m.entries.some((e) => e.part === 'seed-file'), 'file imports are kept');
+    assert.equal(m.refresh?.accepted?.reason, 'test: the 2026 version replaces the 2023 one');
+    assert.equal(m.acceptances?.length, 1);
+    assert.ok(m.acceptances![0]!.regressions.some((r) => r.kind === 'lost-periods' && r.code === 'TYOTTOMATLOPUSSA'));
   });
 });
