@@ -1,0 +1,135 @@
+/**
+ * Kela live: the CKAN path of the live acquire, in-process, against the local CKAN stand-in on
+ * 127.0.0.1 serving Kela's real files (excerpts; the full files too where ../shared/data exists).
+ * Expected values are copied from ../shared/data/kela (see tests/fixtures/ckan/README.md and
+ * ../shared/docs/domain.md §5), never computed by the code under test.
+ */
+import { test, describe, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cellsOf } from '../../src/lib/jsonstat.ts';
+import { runAcquireLive, type AcquireLiveOptions } from '../../scripts/lib/pxweb/acquire.ts';
+import { fakeClock } from '../../scripts/lib/pxweb/throttle.ts';
+import { startCkanServer, sha256, type CkanServer, type ServedDataset } from '../helpers/ckan-server.ts';
+import { KELA_COFINANCED, KELA_RECIPIENTS, kelaDatasets } from '../helpers/ckan-fixtures.ts';
+import { ROOT, folderDigest, liveCell, readDataset, readManifestSync, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
+
+const REC = 'kela-unemployment-benefits';
+const COF = 'kela-cofinanced-benefit';
+const SHARED_KELA = join(ROOT, '..', 'shared', 'data', 'kela');
+
+let server: CkanServer | null = null;
+let ws: Workspace | null = null;
+afterEach(async () => {
+  await server?.close();
+  ws?.cleanup();
+  server = null;
+  ws = null;
+});
+
+async function run(extra: Partial<AcquireLiveOptions> = {}) {
+  const lines: string[] = [];
+  try {
+    const result = await runAcquireLive({
+      root: ROOT,
+      rawDir: ws!.raw,
+      cacheDir: ws!.cache,
+      ckanBase: server!.base,
+      sources: [REC, COF],
+      timeoutMs: 2000,
+      retry: { baseDelayMs: 10 },
+      clock: fakeClock(),
+      log: (l) => lines.push(l),
+      ...extra,
+    });
+    return { result, error: null as (Error & { report?: string }) | null, lines };
+  } catch (e) {
+    return { result: null, error: e as Error & { report?: string }, lines };
+  }
+}
+
+async function setUp(datasets: ServedDataset[] = kelaDatasets(), faults: CkanServer['faults'] = []) {
+  server = await startCkanServer({ datasets, faults });
+  ws = workspace();
+}
+
+const recipients = (raw: string, area: string, month: string) => liveCell(raw, REC, { Alue: area, timeperiod_m: month, Tiedot: 'saajat' }).value;
+const national = (raw: string, month: string, code: string) =>
+  liveCell(raw, COF, { Alue: 'SSS', timeperiod_m: month, aikatyyppi: 'Kuukausi', etuus: 'Yhteensä', kertymaluokka: 'Yhteensä', Tiedot: code }).value;
+
+describe('Kela live from the CKAN stand-in', () => {
+  test('package_show, then each file: values, checksums, dates and provenance in the snapshot', async () => {
+    await setUp();
+    const r = await run();
+    assert.equal(r.error, null, r.error?.message);
+    // ../shared/data/kela/kela_saajat_kunnat_2018M01-2026M08.csv: Helsinki 37,167 (2026-05) and 38,752 (2026-08).
+    assert.equal(recipients(ws!.raw, 'KU091', '2026M05'), 37167);
+    assert.equal(recipients(ws!.raw, 'KU091', '2026M08'), 38752);
+    // ../shared/data/kela/mk_kela_osarahoittama_kokomaa.csv: 2026-08 252,986 recipients, €73,070,953.11.
+    assert.equal(national(ws!.raw, '2026M08', 'saajat'), 252986);
+    assert.equal(national(ws!.raw, '2026M08', 'kuntaosuus_eur'), 73070953.11);
+
+    const m = readManifestSync(ws!.raw);
+    const e = m.entries.find((x) => x.source === REC)!;
+    assert.equal(e.part, 'ckan-data');
+    assert.equal(e.source_updated, '2026-09-15T05:12:30Z');
+    assert.equal(e.origin.kind, 'api');
+    if (e.origin.kind !== 'api') return;
+    const body = readFileSync(join(ROOT, 'tests', 'fixtures', 'ckan', 'kela_saajat_kunnat_excerpt.csv'), 'utf8');
+    assert.equal(e.origin.sha256, sha256(body), 'the checksum of the bytes received');
+    assert.equal(e.origin.published?.hash, sha256(body));
+    assert.equal(e.origin.published?.dataset, KELA_RECIPIENTS);
+    assert.equal(e.origin.published?.last_modified, '2026-09-15T05:12:30.123456');
+    assert.match(e.origin.url, /\/data\/dataset\/kelan-tyottomyysetuuksien-saajat-kuukauden-lopussa\/resource\/stand-in-r-0001\/download\/data\.csv$/);
+    assert.match(e.origin.conversion ?? '', /^Semicolon-separated CSV: converted to JSON-stat 2\.0/);
+    // The manifest's own checksum is that of the raw file as written.
+    assert.equal(e.sha256, sha256(readFileSync(join(ws!.raw, e.file), 'utf8')));
+    assert.deepEqual([server!.count('package'), server!.count('file')], [2, 2]);
+    assert.equal(m.refresh?.regressions.length, 0);
+    assert.equal(existsSync(join(ws!.cache, REC)), false, 'the cache of a written source is removed');
+  });
+
+  test('an unchanged dataset is skipped; --force fetches it again', async () => {
+    await setUp();
+    assert.equal((await run()).error, null);
+    const after = folderDigest(ws!.raw);
+    server!.requests.length = 0;
+    const again = await run();
+    assert.equal(again.error, null);
+    assert.equal(server!.count('file'), 0);
+    assert.ok(again.lines.some((l) => /kela-unemployment-benefits \(kelan-tyottomyysetuuksien-saajat-kuukauden-lopussa\): unchanged since 2026-09-15T05:12:30Z; skipped/.test(l)));
+    assert.deepEqual(folderDigest(ws!.raw), after);
+    const forced = await run({ force: true });
+    assert.equal(forced.error, null);
+    assert.equal(server!.count('file'), 2);
+  });
+
+  test('a 503 and a download that does not match the published checksum are tried again', async () => {
+    const datasets = kelaDatasets();
+    await setUp(datasets, [
+      { match: (r) => r.kind === 'file' && r.dataset === KELA_RECIPIENTS, times: 1, reply: { status: 503, body: 'Service Unavailable' } },
+      { match: (r) => r.kind === 'file' && r.dataset === KELA_COFINANCED, times: 1, reply: (n) => ({ ...n, body: n.body.slice(0, 200) }) },
+    ]);
+    const r = await run();
+    assert.equal(r.error, null, r.error?.message);
+    assert.ok(r.lines.some((l) => /does not match the published SHA-256; downloading again/.test(l)));
+    assert.equal(national(ws!.raw, '2026M06', 'saajat'), 254848);
+  });
+
+  test('the full real files of ../shared/data/kela go through (skipped on a clone without them)', { skip: !existsSync(SHARED_KELA) }, async () => {
+    const recipientsCsv = readFileSync(join(SHARED_KELA, 'kela_saajat_kunnat_2018M01-2026M08.csv'), 'utf8');
+    const cofinancedCsv = readFileSync(join(SHARED_KELA, 'mk_kela_osarahoittama_kokomaa.csv'), 'utf8');
+    await setUp(kelaDatasets({ recipients: recipientsCsv, cofinanced: cofinancedCsv }));
+    const r = await run();
+    assert.equal(r.error, null, r.error?.message);
+    // ../shared/data/README.md: sums of all rows 228,503 (2018-01) and 242,016 (2026-08).
+    const e = readManifestSync(ws!.raw).entries.find((x) => x.source === REC)!;
+    const sum = (month: string) => cellsOf(readDataset(ws!.raw, e.file)).filter((c) => c.coords['timeperiod_m'] === month && c.value !== null).reduce((n, c) => n + c.value!, 0);
+    assert.equal(sum('2018M01'), 228503);
+    assert.equal(sum('2026M08'), 242016);
+    // domain.md §5: 2025-01 190,516 recipients and €25,127,585.42.
+    assert.equal(national(ws!.raw, '2025M01', 'saajat'), 190516);
+    assert.equal(national(ws!.raw, '2025M01', 'kuntaosuus_eur'), 25127585.42);
+  });
+});
