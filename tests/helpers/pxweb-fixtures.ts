@@ -256,3 +256,37 @@ export function renameValue(t: ServedTable, variable: string, from: string, to: 
   return { ...t, variables: t.variables.map((v, i) => (i === k ? { ...v, values: v.values.map((c) => (c === from ? to : c)) } : v)), cells };
 }
 
+
+/** A copy of a table without some periods (as if they were not yet published, or withdrawn). */
+export function withoutPeriods(t: ServedTable, periods: readonly string[]): ServedTable {
+  const k = t.variables.findIndex((v) => v.time);
+  const drop = new Set(periods);
+  const cells = new Map<string, ServedCell>();
+  for (const [key, c] of t.cells) if (!drop.has(key.split('\u0001')[k]!)) cells.set(key, c);
+  return {
+    ...t,
+    variables: t.variables.map((v, i) => {
+      if (i !== k) return v;
+      const keep = v.values.map((c, j) => [c, j] as const).filter(([c]) => !drop.has(c));
+      return { ...v, values: keep.map(([c]) => c), valueTexts: { fi: keep.map(([, j]) => v.valueTexts.fi[j]!), sv: keep.map(([, j]) => v.valueTexts.sv[j]!), en: keep.map(([, j]) => v.valueTexts.en[j]!) } };
+    }),
+    cells,
+  };
+}
+
+/** A copy of a table without one content code (as if the source had dropped it). */
+export function withoutContent(t: ServedTable, code: string): ServedTable {
+  const k = t.variables.findIndex((v) => v.code === t.contentsCode);
+  const cells = new Map<string, ServedCell>();
+  for (const [key, c] of t.cells) if (key.split('\u0001')[k] !== code) cells.set(key, c);
+  return {
+    ...t,
+    variables: t.variables.map((v, i) => {
+      if (i !== k) return v;
+      const j = v.values.indexOf(code);
+      const cut = <T>(list: T[]) => list.filter((_, x) => x !== j);
+      return { ...v, values: cut(v.values), valueTexts: { fi: cut(v.valueTexts.fi), sv: cut(v.valueTexts.sv), en: cut(v.valueTexts.en) } };
+    }),
+    cells,
+  };
+}

@@ -198,7 +198,7 @@ export function compareSource(source: string, before: SourceCells, after: Source
   const regressions: CoverageRegression[] = [];
   const add = (kind: string, code: string | null, level: string | null, message: string) => regressions.push({ kind, source, code, level, message });
   const uses = (code: string) => {
-    const ids = opts.indicatorsOf(source, code);
+    const ids = [...opts.indicatorsOf(source, code)].sort();
     return ids.length ? ` (used by ${listSome(ids, 6)})` : '';
   };
   const old = coverageOf(before);

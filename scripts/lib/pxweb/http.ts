@@ -179,9 +179,11 @@ export async function requestJson(ctx: HttpContext, req: HttpRequest): Promise<H
         }
         if (res.status === 429) {
           // The server's count for the window is full: wait out the whole window (or longer if
-          // it says so), for every call of this run and, through the call log, the next run.
+          // it says so), for every call of this run and, through the call log, the next run —
+          // also when this run gives up now.
           failure.retryAfterMs = Math.max(retryAfterMs ?? 0, ctx.throttle.windowMs);
           failure.penalty = true;
+          ctx.throttle.block(failure.retryAfterMs);
         }
       }
     } catch (e) {
@@ -207,8 +209,8 @@ export async function requestJson(ctx: HttpContext, req: HttpRequest): Promise<H
     const most = (failure.malformed ? Math.min(ctx.retry.malformedAttempts, ctx.retry.attempts) : ctx.retry.attempts) - 1;
     const wait = delay < 1000 ? `${delay} ms` : `${(delay / 1000).toFixed(1)} s`;
     ctx.log(`    retry ${failure.malformed ? malformed : attempt}/${most} of ${req.what} in ${wait}: ${failure.message}${failure.penalty ? ' (every call waits out the rate window)' : ''}`);
-    if (failure.penalty) ctx.throttle.block(delay);
-    else await ctx.clock.sleep(delay);
+    // After a 429 the throttle already holds every call until the pause is over.
+    if (!failure.penalty) await ctx.clock.sleep(delay);
   }
 }
 

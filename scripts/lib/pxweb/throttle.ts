@@ -49,6 +49,11 @@ export interface CallState {
   starts: number[];
   /** No call before this time (ms since the epoch); 0 when there is no pause. */
   blockedUntil: number;
+  /**
+   * The limits the last run learned from the API (calls per window, window in ms), so that a new
+   * run keeps to them for its first calls, before it has read them itself.
+   */
+  limits?: { maxCalls: number; windowMs: number };
 }
 
 /** Where a throttle keeps its calls: in memory, or in a file shared by successive runs. */
@@ -61,10 +66,10 @@ export interface CallLog {
 export class MemoryCallLog implements CallLog {
   #state: CallState = { starts: [], blockedUntil: 0 };
   read(): CallState {
-    return { starts: [...this.#state.starts], blockedUntil: this.#state.blockedUntil };
+    return structuredClone(this.#state);
   }
   write(state: CallState): void {
-    this.#state = { starts: [...state.starts], blockedUntil: state.blockedUntil };
+    this.#state = structuredClone(state);
   }
 }
 
@@ -82,7 +87,9 @@ export class FileCallLog implements CallLog {
     try {
       const j = JSON.parse(readFileSync(this.path, 'utf8')) as Partial<CallState>;
       const starts = Array.isArray(j.starts) ? j.starts.filter((t): t is number => typeof t === 'number' && Number.isFinite(t)) : [];
-      return { starts, blockedUntil: typeof j.blockedUntil === 'number' && Number.isFinite(j.blockedUntil) ? j.blockedUntil : 0 };
+      const l = j.limits;
+      const limits = l && Number.isFinite(l.maxCalls) && l.maxCalls >= 1 && Number.isFinite(l.windowMs) && l.windowMs >= 0 ? { maxCalls: l.maxCalls, windowMs: l.windowMs } : undefined;
+      return { starts, blockedUntil: typeof j.blockedUntil === 'number' && Number.isFinite(j.blockedUntil) ? j.blockedUntil : 0, ...(limits ? { limits } : {}) };
     } catch {
       return { starts: [], blockedUntil: 0 };
     }
@@ -111,6 +118,8 @@ export class Throttle {
   #windowMs: number;
   readonly #clock: Clock;
   readonly #log: CallLog;
+  /** Whether this run has set its limits from the API (else the log's may be stricter). */
+  #learned = false;
 
   /**
    * @param maxCalls most calls within any window
@@ -125,10 +134,16 @@ export class Throttle {
     this.#log = log;
   }
 
-  /** Changes the limits (after `?config` has been read); calls already made still count. */
+  /**
+   * Changes the limits (after `?config` has been read); calls already made still count. The
+   * limits are kept in the call log for the next run's first calls.
+   */
   setLimits(maxCalls: number, windowMs: number): void {
     this.#maxCalls = Math.max(1, Math.floor(maxCalls));
     this.#windowMs = Math.max(0, windowMs);
+    this.#learned = true;
+    const s = this.#log.read();
+    this.#log.write({ ...s, limits: { maxCalls: this.#maxCalls, windowMs: this.#windowMs } });
   }
 
   /** The window in ms (the API's time window plus the margin). */
@@ -136,10 +151,20 @@ export class Throttle {
     return this.#windowMs;
   }
 
+  /**
+   * The limits in force: this run's own once it has read them; before that, the stricter of the
+   * defaults and what the last run learned.
+   */
+  #limits(s: CallState): { maxCalls: number; windowMs: number } {
+    if (this.#learned || !s.limits) return { maxCalls: this.#maxCalls, windowMs: this.#windowMs };
+    return { maxCalls: Math.min(this.#maxCalls, s.limits.maxCalls), windowMs: Math.max(this.#windowMs, s.limits.windowMs) };
+  }
+
   /** The state with calls outside the window dropped (and starts that lie in the future beyond a window: a clock that jumped). */
-  #current(now: number): CallState {
+  #current(now: number): CallState & { max: number; window: number } {
     const s = this.#log.read();
-    return { starts: s.starts.filter((t) => t > now - this.#windowMs && t <= now + this.#windowMs).sort((a, b) => a - b), blockedUntil: s.blockedUntil };
+    const { maxCalls, windowMs } = this.#limits(s);
+    return { ...s, starts: s.starts.filter((t) => t > now - windowMs && t <= now + windowMs).sort((a, b) => a - b), max: maxCalls, window: windowMs };
   }
 
   /** Waits until one more call fits in the window (and any pause has passed), then records its start. Returns the wait in ms. */
@@ -147,10 +172,10 @@ export class Throttle {
     let waited = 0;
     for (;;) {
       const now = this.#clock.now();
-      const s = this.#current(now);
+      const { max, window, ...s } = this.#current(now);
       let wait = 0;
       if (s.blockedUntil > now) wait = s.blockedUntil - now;
-      else if (s.starts.length >= this.#maxCalls) wait = s.starts[s.starts.length - this.#maxCalls]! + this.#windowMs - now;
+      else if (s.starts.length >= max) wait = s.starts[s.starts.length - max]! + window - now;
       if (wait <= 0) {
         s.starts.push(now);
         this.#log.write(s);
@@ -167,7 +192,7 @@ export class Throttle {
    */
   block(ms: number): void {
     const now = this.#clock.now();
-    const s = this.#current(now);
+    const { max: _m, window: _w, ...s } = this.#current(now);
     s.blockedUntil = Math.max(s.blockedUntil, now + Math.max(0, ms));
     this.#log.write(s);
   }
