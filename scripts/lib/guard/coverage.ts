@@ -11,6 +11,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError, parseOrExplain } from '../../../src/lib/errors.ts';
+import { periodRuns } from '../../../src/lib/derive/report.ts';
 import { JsonStatDataset, type CoverageRegression, type ManifestEntry } from '../../../src/schema/raw.ts';
 import { appendCells, emptyCells } from './cells.ts';
 
@@ -131,26 +132,6 @@ function latestOf(periods: Iterable<string>): string | null {
   let best: string | null = null;
   for (const p of periods) if (best === null || periodOrdinal(p).n > periodOrdinal(best).n) best = p;
   return best;
-}
-
-/** Runs of consecutive periods: `2026-05`, `2025-01…2025-03`. */
-export function periodRuns(periods: Iterable<string>): string[] {
-  const list = [...periods].sort((a, b) => {
-    const x = periodOrdinal(a);
-    const y = periodOrdinal(b);
-    return x.freq === y.freq ? x.n - y.n : x.freq < y.freq ? -1 : 1;
-  });
-  const runs: string[] = [];
-  let start = 0;
-  for (let i = 1; i <= list.length; i++) {
-    const prev = periodOrdinal(list[i - 1]!);
-    const cur = i < list.length ? periodOrdinal(list[i]!) : null;
-    if (!cur || cur.freq !== prev.freq || cur.n !== prev.n + 1) {
-      runs.push(start === i - 1 ? list[start]! : `${list[start]}…${list[i - 1]}`);
-      start = i;
-    }
-  }
-  return runs;
 }
 
 const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
