@@ -6,7 +6,9 @@
  *
  * Both snapshots are read the way validate and derive read them: every part of a source, where
  * parts overlap the one the source updated most recently wins (then the later part name), so the
- * comparison is of what the site would publish from each.
+ * comparison is of what the site would publish from each. A full refresh has millions of cells,
+ * so cells are kept as numbers: each area, period, content code and combination of other
+ * dimensions gets a small integer ({@link Dicts}, shared by the old and the new snapshot).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,23 +31,56 @@ export function rawLevel(area: string): RawLevel {
   return 'other';
 }
 
-/** One resolved cell: its value, or null when the source withholds it. */
-export interface GuardCell {
-  value: number | null;
+/** Strings numbered in the order first seen. */
+class Dict {
+  readonly ids = new Map<string, number>();
+  readonly list: string[] = [];
+  readonly limit: number;
+  readonly what: string;
+  constructor(limit: number, what: string) {
+    this.limit = limit;
+    this.what = what;
+  }
+  id(s: string): number {
+    let i = this.ids.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      if (i >= this.limit) throw new Error(`coverage guard: more than ${this.limit} distinct ${this.what}`);
+      this.ids.set(s, i);
+      this.list.push(s);
+    }
+    return i;
+  }
 }
 
-/** Resolved cells of one source by {@link cellKey}. */
-export type SourceCells = Map<string, GuardCell>;
+/** The numbering of areas, periods, content codes and other dimensions, shared by both snapshots. */
+export class Dicts {
+  readonly area = new Dict(2 ** 12, 'areas');
+  readonly period = new Dict(2 ** 12, 'periods');
+  readonly code = new Dict(2 ** 10, 'content codes');
+  readonly dims = new Dict(2 ** 16, 'combinations of other dimensions');
+}
 
-const SEP = '\u0001';
-/** The key of a cell: area, period, content code (without prefix) and other dimensions. */
-export function cellKey(area: string, period: string, code: string, dims: string): string {
-  return `${area}${SEP}${period}${SEP}${code}${SEP}${dims}`;
+/**
+ * The resolved cells of one source: value by cell, NaN where the source withholds it. Cells are
+ * grouped by content code and other dimensions (`cd = code · 2^16 + dims`), and within a group
+ * keyed by `ap = area · 2^12 + period`; both keys stay small integers, which keeps millions of
+ * cells fast and compact.
+ */
+export class SourceCells {
+  readonly groups = new Map<number, Map<number, number>>();
+  size = 0;
+  set(a: number, p: number, c: number, d: number, value: number): void {
+    const cd = c * 65536 + d;
+    let g = this.groups.get(cd);
+    if (!g) this.groups.set(cd, (g = new Map()));
+    const before = g.size;
+    g.set(a * 4096 + p, value);
+    this.size += g.size - before;
+  }
 }
-function splitKey(key: string): { area: string; period: string; code: string; dims: string } {
-  const [area = '', period = '', code = '', dims = ''] = key.split(SEP);
-  return { area, period, code, dims };
-}
+const splitCd = (cd: number) => ({ c: Math.floor(cd / 65536), d: cd % 65536 });
+const splitAp = (ap: number) => ({ a: Math.floor(ap / 4096), p: ap % 4096 });
 
 /**
  * Reads the JSON-stat parts of the given sources from a raw folder into resolved cells, one map
@@ -57,14 +92,14 @@ export async function readSourceCells(
   sources: ReadonlySet<string>,
   signedCodes: (source: string) => ReadonlySet<string>,
   label: string,
+  dicts: Dicts,
 ): Promise<Map<string, SourceCells>> {
   const parts = entries
     .filter((e) => e.format === 'json-stat2' && sources.has(e.source))
-    .map((e) => ({ e, rank: `${e.source_updated ?? ''}` }))
-    .sort((a, b) => a.rank.localeCompare(b.rank) || `${a.e.source}/${a.e.part}`.localeCompare(`${b.e.source}/${b.e.part}`));
+    .sort((a, b) => (a.source_updated ?? '').localeCompare(b.source_updated ?? '') || `${a.source}/${a.part}`.localeCompare(`${b.source}/${b.part}`));
   const out = new Map<string, SourceCells>();
-  for (const s of sources) out.set(s, new Map());
-  for (const { e } of parts) {
+  for (const s of sources) out.set(s, new SourceCells());
+  for (const e of parts) {
     const file = `${label}/${e.file}`;
     let json: unknown;
     try {
@@ -73,24 +108,22 @@ export async function readSourceCells(
       throw new InputError({ file }, `cannot be read as JSON (${(err as Error).message})`);
     }
     const ds = parseOrExplain(JsonStatDataset, json, { file });
+    json = null;
     const cols = emptyCells();
     appendCells(cols, ds, { file, source: e.source, part: e.part, updated: e.source_updated ?? '', isKnownArea: () => true, signedCodes: signedCodes(e.source) });
     const map = out.get(e.source)!;
     for (let i = 0; i < cols.area.length; i++) {
-      map.set(cellKey(cols.area[i]!, cols.period[i]!, cols.code[i]!, cols.dims[i]!), { value: cols.status[i] === 'suppressed' ? null : cols.value[i]! });
+      map.set(dicts.area.id(cols.area[i]!), dicts.period.id(cols.period[i]!), dicts.code.id(cols.code[i]!), dicts.dims.id(cols.dims[i]!), cols.status[i] === 'suppressed' ? NaN : cols.value[i]!);
     }
   }
   return out;
 }
 
 /** Area codes of the cells that `isKnown` rejects, sorted. */
-export function unknownAreas(cells: SourceCells, isKnown: (code: string) => boolean): string[] {
-  const seen = new Set<string>();
-  for (const key of cells.keys()) {
-    const area = key.slice(0, key.indexOf(SEP));
-    if (!isKnown(area)) seen.add(area);
-  }
-  return [...seen].sort();
+export function unknownAreas(cells: SourceCells, dicts: Dicts, isKnown: (code: string) => boolean): string[] {
+  const seen = new Set<number>();
+  for (const g of cells.groups.values()) for (const ap of g.keys()) seen.add(Math.floor(ap / 4096));
+  return [...seen].map((a) => dicts.area.list[a]!).filter((code) => !isKnown(code)).sort();
 }
 
 /** Months as `YYYY-MM` and years as `YYYY` on one counting scale per frequency. */
@@ -100,38 +133,42 @@ function periodOrdinal(p: string): { freq: 'M' | 'Y'; n: number } {
   return { freq: 'Y', n: Number(p.slice(0, 4)) };
 }
 
-/** What one source covers: per content code × level the periods, areas and cells with any entry. */
+/** One series of the coverage: a content code at an area level. */
+interface SeriesCoverage {
+  code: string;
+  level: RawLevel;
+  periods: Set<number>;
+  areas: Set<number>;
+}
+
+/** What one source covers: the content codes, and per content code × level the periods and areas with any entry. */
 export interface Coverage {
-  codes: Set<string>;
-  series: Map<string, { code: string; level: RawLevel; periods: Set<string>; areas: Set<string>; cells: number }>;
-  areas: Map<RawLevel, Set<string>>;
+  codes: Set<number>;
+  series: Map<string, SeriesCoverage>;
+  areas: Map<RawLevel, Set<number>>;
 }
 
 /** The coverage of a source's resolved cells. */
-export function coverageOf(cells: SourceCells): Coverage {
+export function coverageOf(cells: SourceCells, dicts: Dicts): Coverage {
   const cov: Coverage = { codes: new Set(), series: new Map(), areas: new Map() };
-  for (const key of cells.keys()) {
-    const { area, period, code } = splitKey(key);
-    const level = rawLevel(area);
-    cov.codes.add(code);
-    const sk = `${code}${SEP}${level}`;
-    let s = cov.series.get(sk);
-    if (!s) cov.series.set(sk, (s = { code, level, periods: new Set(), areas: new Set(), cells: 0 }));
-    s.periods.add(period);
-    s.areas.add(area);
-    s.cells++;
-    let a = cov.areas.get(level);
-    if (!a) cov.areas.set(level, (a = new Set()));
-    a.add(area);
+  const levelOf = dicts.area.list.map(rawLevel);
+  for (const [cd, g] of cells.groups) {
+    const { c } = splitCd(cd);
+    cov.codes.add(c);
+    for (const ap of g.keys()) {
+      const { a, p } = splitAp(ap);
+      const level = levelOf[a]!;
+      const sk = `${c}|${level}`;
+      let s = cov.series.get(sk);
+      if (!s) cov.series.set(sk, (s = { code: dicts.code.list[c]!, level, periods: new Set(), areas: new Set() }));
+      s.periods.add(p);
+      s.areas.add(a);
+      let l = cov.areas.get(level);
+      if (!l) cov.areas.set(level, (l = new Set()));
+      l.add(a);
+    }
   }
   return cov;
-}
-
-/** The latest of a series' periods (a series has one frequency). */
-function latestOf(periods: Iterable<string>): string | null {
-  let best: string | null = null;
-  for (const p of periods) if (best === null || periodOrdinal(p).n > periodOrdinal(best).n) best = p;
-  return best;
 }
 
 const fmt = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
@@ -174,7 +211,7 @@ export interface CompareOptions {
  * latest period that moved back, a series that no longer keeps pace with the rest of the source,
  * other cells that are gone, and a large share of published values revised.
  */
-export function compareSource(source: string, before: SourceCells, after: SourceCells, opts: CompareOptions): SourceComparison {
+export function compareSource(source: string, before: SourceCells, after: SourceCells, dicts: Dicts, opts: CompareOptions): SourceComparison {
   const keep = opts.keep ?? 10;
   const regressions: CoverageRegression[] = [];
   const add = (kind: string, code: string | null, level: string | null, message: string) => regressions.push({ kind, source, code, level, message });
@@ -182,19 +219,21 @@ export function compareSource(source: string, before: SourceCells, after: Source
     const ids = [...opts.indicatorsOf(source, code)].sort();
     return ids.length ? ` (used by ${listSome(ids, 6)})` : '';
   };
-  const old = coverageOf(before);
-  const neu = coverageOf(after);
+  const periodText = (p: number) => dicts.period.list[p]!;
+  const old = coverageOf(before, dicts);
+  const neu = coverageOf(after, dicts);
 
-  for (const code of [...old.codes].sort()) {
-    if (!neu.codes.has(code)) add('codes-gone', code, null, `content code ${code} has no cells any more${uses(code)}`);
+  for (const c of [...old.codes].sort((x, y) => dicts.code.list[x]!.localeCompare(dicts.code.list[y]!))) {
+    if (!neu.codes.has(c)) add('codes-gone', dicts.code.list[c]!, null, `content code ${dicts.code.list[c]} has no cells any more${uses(dicts.code.list[c]!)}`);
   }
-  const goneAreas = new Map<RawLevel, Set<string>>();
+  const goneAreas = new Map<RawLevel, Set<number>>();
   for (const [level, areas] of old.areas) {
-    const now = neu.areas.get(level) ?? new Set<string>();
-    const gone = [...areas].filter((a) => !now.has(a)).sort();
+    const now = neu.areas.get(level) ?? new Set<number>();
+    const gone = [...areas].filter((a) => !now.has(a));
     if (gone.length) {
       goneAreas.set(level, new Set(gone));
-      add('areas-gone', null, level, `${gone.length} ${level} area${gone.length === 1 ? '' : 's'} gone: ${listSome(gone)}`);
+      const names = gone.map((a) => dicts.area.list[a]!).sort();
+      add('areas-gone', null, level, `${gone.length} ${level} area${gone.length === 1 ? '' : 's'} gone: ${listSome(names)}`);
     }
   }
 
@@ -203,38 +242,43 @@ export function compareSource(source: string, before: SourceCells, after: Source
     const m = new Map<'M' | 'Y', number>();
     for (const s of cov.series.values())
       for (const p of s.periods) {
-        const o = periodOrdinal(p);
+        const o = periodOrdinal(periodText(p));
         m.set(o.freq, Math.max(m.get(o.freq) ?? -Infinity, o.n));
       }
     return m;
   };
+  const latestOf = (periods: Set<number>) => {
+    let best: { text: string; freq: 'M' | 'Y'; n: number } | null = null;
+    for (const p of periods) {
+      const o = periodOrdinal(periodText(p));
+      if (!best || o.n > best.n) best = { text: periodText(p), ...o };
+    }
+    return best!;
+  };
   const latestBefore = sourceLatest(old);
   const latestAfter = sourceLatest(neu);
   const lostPeriods: SourceComparison['lostPeriods'] = [];
-  const lostPeriodSet = new Map<string, Set<string>>();
+  const lostPeriodSet = new Map<string, Set<number>>();
   for (const [sk, s] of old.series) {
-    if (!neu.codes.has(s.code)) continue;
+    if (!neu.codes.has(dicts.code.ids.get(s.code)!)) continue;
     const n = neu.series.get(sk);
-    const nowPeriods = n?.periods ?? new Set<string>();
-    const lost = [...s.periods].filter((p) => !nowPeriods.has(p));
+    const lost = [...s.periods].filter((p) => !n?.periods.has(p));
     if (lost.length) {
       lostPeriodSet.set(sk, new Set(lost));
-      const runs = periodRuns(lost);
+      const runs = periodRuns(lost.map(periodText));
       lostPeriods.push({ source, code: s.code, level: s.level, periods: runs });
       add('lost-periods', s.code, s.level, `${s.code}, ${s.level}: ${lost.length} period${lost.length === 1 ? '' : 's'} lost all values (${listSome(runs)})${uses(s.code)}`);
     }
     if (!n) continue;
-    const lo = latestOf(s.periods)!;
-    const ln = latestOf(n.periods)!;
-    const o = periodOrdinal(lo);
-    const nn = periodOrdinal(ln);
-    if (nn.n < o.n) add('latest-back', s.code, s.level, `${s.code}, ${s.level}: the latest period moved back from ${lo} to ${ln}${uses(s.code)}`);
+    const lo = latestOf(s.periods);
+    const ln = latestOf(n.periods);
+    if (ln.n < lo.n) add('latest-back', s.code, s.level, `${s.code}, ${s.level}: the latest period moved back from ${lo.text} to ${ln.text}${uses(s.code)}`);
     else {
-      const lagBefore = (latestBefore.get(o.freq) ?? o.n) - o.n;
-      const lagAfter = (latestAfter.get(nn.freq) ?? nn.n) - nn.n;
+      const lagBefore = (latestBefore.get(lo.freq) ?? lo.n) - lo.n;
+      const lagAfter = (latestAfter.get(ln.freq) ?? ln.n) - ln.n;
       if (lagAfter > lagBefore) {
-        const reach = periodAt(nn.freq, latestAfter.get(nn.freq)!);
-        add('stops-short', s.code, s.level, `${s.code}, ${s.level}: stops at ${ln} while the source now reaches ${reach} (before the refresh it was ${lagBefore === 0 ? 'level with the source' : `${lagBefore} period${lagBefore === 1 ? '' : 's'} behind`})${uses(s.code)}`);
+        const reach = periodAt(ln.freq, latestAfter.get(ln.freq)!);
+        add('stops-short', s.code, s.level, `${s.code}, ${s.level}: stops at ${ln.text} while the source now reaches ${reach} (before the refresh it was ${lagBefore === 0 ? 'level with the source' : `${lagBefore} period${lagBefore === 1 ? '' : 's'} behind`})${uses(s.code)}`);
       }
     }
   }
@@ -244,31 +288,37 @@ export function compareSource(source: string, before: SourceCells, after: Source
   let revised = 0;
   let withheldNow = 0;
   const lostCells = new Map<string, number>();
-  const top: (Revision & { score: number })[] = [];
-  for (const [key, was] of before) {
-    const now = after.get(key);
-    const k = splitKey(key);
-    if (!now) {
-      const level = rawLevel(k.area);
-      const sk = `${k.code}${SEP}${level}`;
-      if (!neu.codes.has(k.code) || goneAreas.get(level)?.has(k.area) || lostPeriodSet.get(sk)?.has(k.period)) continue;
-      lostCells.set(sk, (lostCells.get(sk) ?? 0) + 1);
-      continue;
-    }
-    if (was.value === null) continue;
-    compared++;
-    if (now.value === was.value) continue;
-    revised++;
-    if (now.value === null) withheldNow++;
-    const score = now.value === null ? Infinity : Math.abs(now.value - was.value) / Math.max(Math.abs(was.value), 1);
-    if (top.length < keep || score > top[top.length - 1]!.score) {
-      top.push({ source, ...k, old: was.value, new: now.value, score });
-      top.sort((a, b) => b.score - a.score);
-      if (top.length > keep) top.pop();
+  const levelOf = dicts.area.list.map(rawLevel);
+  const top: { cd: number; ap: number; old: number; now: number; score: number }[] = [];
+  for (const [cd, g] of before.groups) {
+    const { c } = splitCd(cd);
+    const ga = after.groups.get(cd);
+    for (const [ap, was] of g) {
+      const now = ga?.get(ap);
+      if (now === undefined) {
+        const { a, p } = splitAp(ap);
+        const level = levelOf[a]!;
+        const sk = `${c}|${level}`;
+        if (!neu.codes.has(c) || goneAreas.get(level)?.has(a) || lostPeriodSet.get(sk)?.has(p)) continue;
+        lostCells.set(sk, (lostCells.get(sk) ?? 0) + 1);
+        continue;
+      }
+      if (Number.isNaN(was)) continue;
+      compared++;
+      if (now === was) continue;
+      revised++;
+      if (Number.isNaN(now)) withheldNow++;
+      const score = Number.isNaN(now) ? Infinity : Math.abs(now - was) / Math.max(Math.abs(was), 1);
+      if (top.length < keep || score > top[top.length - 1]!.score) {
+        top.push({ cd, ap, old: was, now, score });
+        top.sort((x, y) => y.score - x.score);
+        if (top.length > keep) top.pop();
+      }
     }
   }
   for (const [sk, n] of [...lostCells].sort()) {
-    const [code, level] = sk.split(SEP) as [string, string];
+    const [c, level] = sk.split('|') as [string, string];
+    const code = dicts.code.list[Number(c)]!;
     add('lost-cells', code, level, `${code}, ${level}: ${fmt(n)} other cell${n === 1 ? '' : 's'} gone${uses(code)}`);
   }
   if (compared > 0 && revised / compared > opts.maxRevisedShare) {
@@ -279,14 +329,19 @@ export function compareSource(source: string, before: SourceCells, after: Source
       `${fmt(revised)} of ${fmt(compared)} published values revised (${((100 * revised) / compared).toFixed(1)} %, more than ${(100 * opts.maxRevisedShare).toFixed(1)} %)${withheldNow ? `, ${fmt(withheldNow)} of them now withheld` : ''}`,
     );
   }
-  return { regressions, compared, revised, withheldNow, largest: top.map(({ score: _s, ...r }) => r), lostPeriods };
+  const largest = top.map(({ cd, ap, old: was, now }) => {
+    const { c, d } = splitCd(cd);
+    const { a, p } = splitAp(ap);
+    return { source, area: dicts.area.list[a]!, period: dicts.period.list[p]!, code: dicts.code.list[c]!, dims: dicts.dims.list[d]!, old: was, new: Number.isNaN(now) ? null : now };
+  });
+  return { regressions, compared, revised, withheldNow, largest, lostPeriods };
 }
 
 function periodAt(freq: 'M' | 'Y', n: number): string {
   return freq === 'Y' ? String(n) : `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
 }
 
-/** `SSS 2026-06 TYOTTOMATLOPUSSA 352001 → 352100` (with dims when there are any). */
+/** `statfin-tyonv-12r5 SSS 2026-06 TYOTTOMATLOPUSSA: 352001 → 352100` (with dims when there are any). */
 export function describeRevision(r: Revision): string {
   return `${r.source} ${r.area} ${r.period} ${r.code}${r.dims ? ` [${r.dims}]` : ''}: ${r.old} → ${r.new === null ? 'withheld' : r.new}`;
 }

@@ -18,7 +18,7 @@ import { areaCodeChecker, loadReference } from '../../../src/data/reference.ts';
 import { loadRegistry } from '../../../src/data/registry.ts';
 import type { ManifestEntry, RefreshRecord } from '../../../src/schema/raw.ts';
 import { AcquireError } from '../pxweb/errors.ts';
-import { compareSource, describeRevision, readSourceCells, unknownAreas, type SourceComparison } from './coverage.ts';
+import { Dicts, compareSource, describeRevision, readSourceCells, unknownAreas, type SourceComparison } from './coverage.ts';
 
 /** The refresh was stopped by the guard; `report` is the whole report (several lines). */
 export class CoverageError extends AcquireError {
@@ -75,14 +75,15 @@ export async function runCoverageGuard(o: GuardOptions): Promise<RefreshRecord> 
   const indicatorsOf = (source: string, code: string) => [...new Set(uses.get(`${source}/${code}`) ?? [])];
 
   const sources = new Set(o.sources);
-  const before = await readSourceCells(o.oldDir, o.oldEntries, sources, signedCodes, 'data/raw (before)');
-  const after = await readSourceCells(o.newDir, o.newEntries, sources, signedCodes, 'data/raw (refreshed)');
+  const dicts = new Dicts();
+  const before = await readSourceCells(o.oldDir, o.oldEntries, sources, signedCodes, 'data/raw (before)', dicts);
+  const after = await readSourceCells(o.newDir, o.newEntries, sources, signedCodes, 'data/raw (refreshed)', dicts);
 
   // 1. New area codes: never let through.
   const isKnown = areaCodeChecker(ref);
   const unknown: string[] = [];
   for (const [source, cells] of after) {
-    const codes = unknownAreas(cells, isKnown);
+    const codes = unknownAreas(cells, dicts, isKnown);
     if (codes.length) unknown.push(`${source}: ${codes.join(', ')}`);
   }
   if (unknown.length) throw unknownAreasError(unknown, command, o.reportFile);
@@ -90,7 +91,7 @@ export async function runCoverageGuard(o: GuardOptions): Promise<RefreshRecord> 
   // 2. Regressions.
   const maxRevisedShare = o.maxRevisedShare ?? DEFAULT_MAX_REVISED_SHARE;
   const results: SourceComparison[] = [];
-  for (const source of o.sources) results.push(compareSource(source, before.get(source)!, after.get(source)!, { maxRevisedShare, indicatorsOf }));
+  for (const source of o.sources) results.push(compareSource(source, before.get(source)!, after.get(source)!, dicts, { maxRevisedShare, indicatorsOf }));
   const regressions = results.flatMap((r) => r.regressions);
   const compared = results.reduce((n, r) => n + r.compared, 0);
   const revised = results.reduce((n, r) => n + r.revised, 0);
