@@ -9,8 +9,7 @@
  * only the CKAN envelope is built here. Faults are injected by rules, as in pxweb-server.ts.
  */
 import { createHash } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { startStandIn, type Fault, type Reply } from './stand-in.ts';
 
 /** A file of a served dataset. */
 export interface ServedResource {
@@ -42,17 +41,8 @@ export interface CkanRequest {
   status: number;
 }
 
-export interface CkanReply {
-  status: number;
-  headers?: Record<string, string>;
-  body: string;
-}
-
-export interface CkanFault {
-  match: (r: CkanRequest) => boolean;
-  times?: number;
-  reply: CkanReply | 'hang' | ((normal: CkanReply, r: CkanRequest) => CkanReply);
-}
+export type CkanReply = Reply;
+export type CkanFault = Fault<CkanRequest>;
 
 export interface CkanServer {
   /** The action API base to give the client, e.g. `http://127.0.0.1:41234/data/api/3`. */
@@ -69,18 +59,8 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 /** Starts the stand-in on 127.0.0.1 with a free port. */
 export async function startCkanServer(options: { datasets: ServedDataset[]; faults?: CkanFault[]; prefix?: string }): Promise<CkanServer> {
   const prefix = (options.prefix ?? '/data').replace(/\/+$/, '');
-  const requests: CkanRequest[] = [];
-  const sockets = new Set<Socket>();
-  const hanging = new Set<ServerResponse>();
-  const used = new Map<CkanFault, number>();
-  const state = { datasets: options.datasets, faults: options.faults ?? [] };
+  const state = { datasets: options.datasets };
   let origin = '';
-
-  const server = createServer((req, res) => void handle(req, res));
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
 
   function resourceUrl(d: ServedDataset, r: ServedResource): string {
     return `${origin}${prefix}/dataset/${d.name}/resource/${r.id}/download/${encodeURIComponent(r.name)}`;
@@ -127,41 +107,20 @@ export async function startCkanServer(options: { datasets: ServedDataset[]; faul
     return { status: 404, body: 'Not found' };
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for await (const _ of req) void _;
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const standIn = await startStandIn<CkanRequest>((_req, url) => {
     const log: CkanRequest = { path: url.pathname + url.search, kind: 'unknown', dataset: null, file: null, status: 0 };
-    requests.push(log);
-    const normal = answer(url, log);
-    let reply: CkanReply | 'hang' = normal;
-    for (const f of state.faults) {
-      const n = used.get(f) ?? 0;
-      if (n >= (f.times ?? Infinity) || !f.match(log)) continue;
-      used.set(f, n + 1);
-      reply = typeof f.reply === 'function' ? f.reply(normal, log) : f.reply;
-      break;
-    }
-    if (reply === 'hang') {
-      hanging.add(res);
-      res.on('close', () => hanging.delete(res));
-      return;
-    }
-    log.status = reply.status;
-    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
-    res.end(reply.body);
-  }
-
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return { log, reply: answer(url, log) };
+  }, options.faults ?? []);
+  origin = standIn.origin;
+  const { requests } = standIn;
   return {
     base: `${origin}${prefix}/api/3`,
     requests,
     get faults() {
-      return state.faults;
+      return standIn.faults;
     },
     set faults(f: CkanFault[]) {
-      state.faults = f;
-      used.clear();
+      standIn.faults = f;
     },
     get datasets() {
       return state.datasets;
@@ -170,10 +129,6 @@ export async function startCkanServer(options: { datasets: ServedDataset[]; faul
       state.datasets = d;
     },
     count: (kind) => requests.filter((r) => r.kind === kind).length,
-    close: async () => {
-      for (const res of hanging) res.destroy();
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => standIn.close(),
   };
 }

@@ -4,7 +4,7 @@
  * Expected values are copied from ../shared/data/kela (see tests/fixtures/ckan/README.md and
  * ../shared/docs/domain.md §5), never computed by the code under test.
  */
-import { test, describe, afterEach } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { runAcquireLive, type AcquireLiveOptions } from '../../scripts/lib/pxweb
 import { fakeClock } from '../../scripts/lib/pxweb/throttle.ts';
 import { startCkanServer, sha256, type CkanServer, type ServedDataset } from '../helpers/ckan-server.ts';
 import { KELA_COFINANCED, KELA_RECIPIENTS, kelaDatasets } from '../helpers/ckan-fixtures.ts';
-import { ROOT, folderDigest, liveCell, readDataset, readManifestSync, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
+import { closeAfterEach, ROOT, folderDigest, liveCell, readDataset, readManifestSync, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
 
 const REC = 'kela-unemployment-benefits';
 const COF = 'kela-cofinanced-benefit';
@@ -21,12 +21,7 @@ const SHARED_KELA = join(ROOT, '..', 'shared', 'data', 'kela');
 
 let server: CkanServer | null = null;
 let ws: Workspace | null = null;
-afterEach(async () => {
-  await server?.close();
-  ws?.cleanup();
-  server = null;
-  ws = null;
-});
+const track = closeAfterEach();
 
 async function run(extra: Partial<AcquireLiveOptions> = {}) {
   const lines: string[] = [];
@@ -50,8 +45,8 @@ async function run(extra: Partial<AcquireLiveOptions> = {}) {
 }
 
 async function setUp(datasets: ServedDataset[] = kelaDatasets(), faults: CkanServer['faults'] = []) {
-  server = await startCkanServer({ datasets, faults });
-  ws = workspace();
+  server = track(await startCkanServer({ datasets, faults }));
+  ws = track(workspace());
 }
 
 const recipients = (raw: string, area: string, month: string) => liveCell(raw, REC, { Alue: area, timeperiod_m: month, Tiedot: 'saajat' }).value;

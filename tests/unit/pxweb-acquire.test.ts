@@ -4,7 +4,7 @@
  * Expected values are copied from ../shared/data (see tests/fixtures/pxweb/README.md), never
  * computed by the code under test.
  */
-import { test, describe, afterEach } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { sha256 } from '../../scripts/lib/fsx.ts';
 import { fakeClock } from '../../scripts/lib/pxweb/throttle.ts';
 import { oldForm, renameValue, renameVariable, table11ra, table11re, table12r5History, table12r5Latest } from '../helpers/pxweb-fixtures.ts';
 import { dataFor, faults, REAL_LIKE_CONFIG, startPxWebServer, type PxWebServer, type PxWebServerOptions } from '../helpers/pxweb-server.ts';
-import { filesUnder, folderDigest, liveCell, readManifestSync, runLive, seedSnapshot, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
+import { closeAfterEach, filesUnder, folderDigest, liveCell, readManifestSync, runLive, seedSnapshot, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
 
 const R5 = 'statfin-tyonv-12r5';
 const RA = 'statfin-vaerak-11ra';
@@ -20,17 +20,12 @@ const U = { contentscode: 'TYOTTOMATLOPUSSA' };
 
 let server: PxWebServer | null = null;
 let ws: Workspace | null = null;
-afterEach(async () => {
-  await server?.close();
-  ws?.cleanup();
-  server = null;
-  ws = null;
-});
+const track = closeAfterEach();
 
 /** A server and a workspace whose raw folder holds a seeded previous snapshot. */
 async function setUp(opts: PxWebServerOptions, liveUpdated?: string): Promise<{ srv: PxWebServer; w: Workspace; before: Record<string, string> }> {
-  server = await startPxWebServer(opts);
-  ws = workspace();
+  server = track(await startPxWebServer(opts));
+  ws = track(workspace());
   await seedSnapshot(ws.raw, liveUpdated);
   return { srv: server, w: ws, before: folderDigest(ws.raw) };
 }

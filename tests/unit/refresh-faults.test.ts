@@ -4,7 +4,7 @@
  * snapshot (byte for byte), or in a recorded acceptance. Values are real (tests/fixtures/pxweb);
  * the "old" and "new" versions of a table are real data with periods or contents left out.
  */
-import { test, describe, afterEach } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,17 +14,13 @@ import { writeSnapshot } from '../../scripts/lib/snapshot.ts';
 import { fakeClock } from '../../scripts/lib/pxweb/throttle.ts';
 import { FIXTURES, renameValue, table12r5History, withoutContent, withoutPeriods } from '../helpers/pxweb-fixtures.ts';
 import { REAL_LIKE_CONFIG, startPxWebServer, type Fault, type PxWebServer } from '../helpers/pxweb-server.ts';
-import { ROOT, folderDigest, liveCell, readManifestSync, runLive, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
+import { closeAfterEach, ROOT, folderDigest, liveCell, readManifestSync, runLive, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
+import { runScript } from '../helpers/data-harness.ts';
 
 const R5 = 'statfin-tyonv-12r5';
 let server: PxWebServer | null = null;
 let ws: Workspace | null = null;
-afterEach(async () => {
-  await server?.close();
-  ws?.cleanup();
-  server = null;
-  ws = null;
-});
+const track = closeAfterEach();
 
 /**
  * A file-import part of 12r5 from the real CSV excerpt (../shared/data/tyonv/12r5_kunnat_2006M01-2023M10.csv),
@@ -68,8 +64,8 @@ async function seedFilePart(raw: string, keep: (month: string) => boolean): Prom
 
 /** The stand-in serving `t`, a workspace, and a first (old) live run of `old` when given. */
 async function setUp(t: ReturnType<typeof table12r5History>, old?: ReturnType<typeof table12r5History>, faults: Fault[] = []) {
-  server = await startPxWebServer({ tables: [old ?? t], faults });
-  ws = workspace();
+  server = track(await startPxWebServer({ tables: [old ?? t], faults }));
+  ws = track(workspace());
   if (old) {
     const first = await runLive(server, ws);
     assert.equal(first.error, null, first.error?.message);
@@ -157,6 +153,16 @@ describe('3. lost periods', () => {
     assert.equal(ok.error, null, ok.error?.message);
     const lost = readManifestSync(w.raw).refresh!.lost_periods;
     assert.ok(lost.some((l) => l.code === 'TYOTTOMATLOPUSSA' && l.level === 'country' && l.periods.join() === '2023-10'));
+
+    // validate and derive carry the record into CHANGES.md: the acceptance and every lost period.
+    const v = await runScript('scripts/validate.ts', ['--raw', w.raw, '--out', join(w.dir, 'validated')]);
+    assert.equal(v.code, 0, v.stderr);
+    const d = await runScript('scripts/derive.ts', ['--in', join(w.dir, 'validated'), '--out', join(w.dir, 'derived')]);
+    assert.equal(d.code, 0, d.stderr);
+    const changes = readFileSync(join(w.dir, 'derived', 'CHANGES.md'), 'utf8');
+    assert.match(changes, /## Needs attention\n\n- the last refresh \([^)]*\) let \d+ regressions through, accepted as "test: 2023M10 withdrawn"/);
+    assert.match(changes, /\| statfin-tyonv-12r5 \| TYOTTOMATLOPUSSA \| country \| 2023-10 \|/);
+    assert.match(changes, /Revisions of published values: 0 of \d+ values the previous snapshot had changed/);
   });
 
   test('a large share of published values revised stops the refresh; a small one is recorded', async () => {

@@ -70,27 +70,9 @@ function readSources(dir: string): { source: Source; file: string }[] {
  * is unknown or has no `pxweb` block.
  */
 export function loadPxWebSources(dir: string, only: readonly string[] = []): PxWebSource[] {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
-  } catch (e) {
-    throw new AcquireError(`cannot read the source folder ${rel(dir)} (${(e as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-  const all: PxWebSource[] = [];
-  const withoutPxweb: string[] = [];
-  for (const name of names) {
-    const path = join(dir, name);
-    const file = rel(path);
-    let doc: unknown;
-    try {
-      doc = parseYaml(readFileSync(path, 'utf8'));
-    } catch (e) {
-      throw new InputError({ file }, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-    }
-    const source = parseOrExplain(Source, doc, { file });
-    if (source.pxweb) all.push({ source: source as PxWebSource['source'], file });
-    else withoutPxweb.push(source.id);
-  }
+  const read = readSources(dir);
+  const all = read.filter((s): s is PxWebSource => !!s.source.pxweb);
+  const withoutPxweb = read.filter((s) => !s.source.pxweb).map((s) => s.source.id);
   if (only.length === 0) return all.sort((a, b) => a.source.id.localeCompare(b.source.id));
   return only.map((id) => {
     const found = all.find((s) => s.source.id === id);
