@@ -128,3 +128,61 @@ describe('Kela live from the CKAN stand-in', () => {
     assert.equal(national(ws!.raw, '2025M01', 'kuntaosuus_eur'), 25127585.42);
   });
 });
+
+describe('Kela live: failures leave the snapshot untouched', () => {
+  const excerpt = (name: string) => readFileSync(join(ROOT, 'tests', 'fixtures', 'ckan', name), 'utf8');
+  /** A first successful run, then the portal changes; returns the digest of the snapshot before the second run. */
+  async function afterFirstRun(change: (d: ServedDataset[]) => ServedDataset[]) {
+    await setUp();
+    const first = await run();
+    assert.equal(first.error, null, first.error?.message);
+    server!.datasets = change(kelaDatasets());
+    return folderDigest(ws!.raw);
+  }
+  const withFile = (name: string, body: string) => (ds: ServedDataset[]) =>
+    ds.map((d) => (d.name === name ? { ...d, resources: d.resources.map((r) => ({ ...r, body, last_modified: '2026-10-15T05:00:00.000000' })) } : d));
+
+  test('a dataset id the portal does not know', async () => {
+    const before = await afterFirstRun((ds) => ds.filter((d) => d.name !== KELA_COFINANCED));
+    const r = await run();
+    assert.equal(r.error?.name, 'AcquireError');
+    assert.match(r.error!.message, /^kela-cofinanced-benefit \(kunnan-osarahoittaman-tyottomyysturvan-saajat-ja-maksetut-etuudet-koko-maa\): the portal has no dataset ".*" \(HTTP 404 from .*package_show\?id=.*\); check ckan\.dataset in data\/sources\/kela-cofinanced-benefit\.yaml \(the id is marked unverified there\)/);
+    assert.deepEqual(folderDigest(ws!.raw), before);
+  });
+
+  test('a file whose columns are not those the source file describes', async () => {
+    const renamed = excerpt('kela_saajat_kunnat_excerpt.csv').replace('kunta_nro;vuosikuukausi;saajat', 'kunta_nro;vuosikuukausi;saajat_lkm');
+    const before = await afterFirstRun(withFile(KELA_RECIPIENTS, renamed));
+    const r = await run();
+    assert.match(r.error?.message ?? '', /^kela-unemployment-benefits \(kelan-tyottomyysetuuksien-saajat-kuukauden-lopussa\), file data\.csv \(http:\/\/127\.0\.0\.1:\d+\/.*\): .*saajat.*; the file's columns or values are not what data\/sources\/kela-unemployment-benefits\.yaml describes \(its ckan block is marked unverified\)\. Nothing was replaced\./);
+    assert.doesNotMatch(r.error!.message, /\n/);
+    assert.deepEqual(folderDigest(ws!.raw), before);
+  });
+
+  test('a municipality number that data/reference does not know', async () => {
+    const body = excerpt('kela_saajat_kunnat_excerpt.csv').replace('211;202608;', '999;202608;');
+    const before = await afterFirstRun(withFile(KELA_RECIPIENTS, body));
+    const r = await run();
+    assert.equal(r.error?.name, 'CoverageError');
+    assert.match(r.error!.message, /area codes unknown to data\/reference \(kela-unemployment-benefits .*file data\.csv: KU999\)/);
+    assert.match(r.error!.report ?? '', /npm run data:reference/);
+    assert.deepEqual(folderDigest(ws!.raw), before);
+  });
+
+  test('a new version of the file without its latest month: the coverage guard stops it', async () => {
+    const body = excerpt('kela_saajat_kunnat_excerpt.csv').split('\n').filter((l) => !l.includes(';202608;')).join('\n');
+    const before = await afterFirstRun(withFile(KELA_RECIPIENTS, body));
+    const r = await run();
+    assert.equal(r.error?.name, 'CoverageError');
+    assert.match(r.error!.report ?? '', /kela-unemployment-benefits\n  - saajat, municipality: 1 period lost all values \(2026-08\) \(used by kela-benefit-recipients\)/);
+    assert.match(r.error!.report ?? '', /saajat, municipality: the latest period moved back from 2026-08 to 2026-07/);
+    assert.deepEqual(folderDigest(ws!.raw), before);
+  });
+
+  test('a download that never matches the published checksum', async () => {
+    await setUp(kelaDatasets(), [{ match: (x) => x.kind === 'file' && x.dataset === KELA_COFINANCED, reply: (n) => ({ ...n, body: n.body.replace('252986', '252987') }) }]);
+    const r = await run();
+    assert.match(r.error?.message ?? '', /file data\.csv: the file from .* does not match the SHA-256 the portal publishes for it .* after 2 downloads/);
+    assert.equal(existsSync(join(ws!.raw, 'manifest.json')), false, 'nothing was written');
+  });
+});
