@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   if (retryDelay !== undefined && !(retryDelay >= 0)) throw new AcquireError(`--retry-delay must be a number of ms ≥ 0 (got "${values['retry-delay']}").`);
   const share = values['max-revised-share'] === undefined ? undefined : Number(values['max-revised-share']);
   if (share !== undefined && !(share >= 0 && share <= 1)) throw new AcquireError(`--max-revised-share must be a number from 0 to 1 (got "${values['max-revised-share']}").`);
-  if (values.accept !== undefined && values.accept.trim() === '') throw new AcquireError('--accept needs a reason, e.g. --accept "Statistics Finland withdrew 2026M07 for correction".');
+  if (values.accept !== undefined && values.accept.trim() === '') throw new AcquireError('--accept needs a reason: --accept "<why the loss is intended>".');
   await runAcquireLive({
     root: ROOT,
     rawDir: values.out ?? 'data/raw',
