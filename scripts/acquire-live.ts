@@ -8,6 +8,7 @@
  *
  * Usage: npm run data:acquire [-- options]
  *   --source <id>        only this source (repeat, or a comma list)
+ *   --kind <pxweb|ckan>  only Statistics Finland's tables (pxweb) or the open-data portal's datasets (ckan)
  *   --force              fetch even when the table's `updated` stamp has not changed
  *   --accept <reason>    let the coverage guard's regressions through, for this reason (recorded
  *                        in data/raw/manifest.json and reported in CHANGES.md)
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
       allowPositionals: false,
       options: {
         source: { type: 'string', multiple: true },
+        kind: { type: 'string' },
         force: { type: 'boolean' },
         accept: { type: 'string' },
         'max-revised-share': { type: 'string' },
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
   const sources = (values.source ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
   const retryDelay = values['retry-delay'] === undefined ? undefined : Number(values['retry-delay']);
   if (retryDelay !== undefined && !(retryDelay >= 0)) throw new AcquireError(`--retry-delay must be a number of ms ≥ 0 (got "${values['retry-delay']}").`);
+  if (values.kind !== undefined && values.kind !== 'pxweb' && values.kind !== 'ckan') throw new AcquireError(`--kind must be pxweb or ckan (got "${values.kind}").`);
   const share = values['max-revised-share'] === undefined ? undefined : Number(values['max-revised-share']);
   if (share !== undefined && !(share >= 0 && share <= 1)) throw new AcquireError(`--max-revised-share must be a number from 0 to 1 (got "${values['max-revised-share']}").`);
   if (values.accept !== undefined && values.accept.trim() === '') throw new AcquireError('--accept needs a reason: --accept "<why the loss is intended>".');
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
     base: values.base ?? (process.env.PXWEB_BASE || undefined),
     ckanBase: values['ckan-base'] ?? (process.env.CKAN_BASE || undefined),
     sources,
+    ...(values.kind ? { kinds: [values.kind as 'pxweb' | 'ckan'] } : {}),
     force: values.force ?? false,
     accept: values.accept ?? null,
     ...(share !== undefined ? { maxRevisedShare: share } : {}),

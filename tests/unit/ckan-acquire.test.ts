@@ -85,6 +85,14 @@ describe('Kela live from the CKAN stand-in', () => {
     assert.equal(existsSync(join(ws!.cache, REC)), false, 'the cache of a written source is removed');
   });
 
+  test('--kind ckan refreshes every portal dataset of data/sources and no PxWeb table', async () => {
+    await setUp();
+    const r = await run({ sources: [], kinds: ['ckan'], base: 'http://127.0.0.1:9/never-called' });
+    assert.equal(r.error, null, r.error?.message);
+    assert.deepEqual(r.result?.tables.map((t) => t.source).sort(), [COF, REC]);
+    assert.equal(server!.count('package'), 2);
+  });
+
   test('an unchanged dataset is skipped; --force fetches it again', async () => {
     await setUp();
     assert.equal((await run()).error, null);

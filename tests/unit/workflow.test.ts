@@ -23,6 +23,8 @@ before(async () => {
 
 interface Step {
   name?: string;
+  id?: string;
+  'continue-on-error'?: boolean;
   uses?: string;
   run?: string;
   if?: string;
@@ -63,7 +65,8 @@ describe('the monthly refresh', () => {
     const order = [
       at(/apt-get install -y --no-install-recommends chromium/),
       at(/npm ci --no-audit --no-fund/),
-      at(/npm run data:acquire -- --accept "\$ACCEPT"/),
+      at(/npm run data:acquire -- --kind pxweb --accept "\$ACCEPT"/),
+      at(/npm run data:acquire -- --kind ckan --accept "\$ACCEPT"/),
       at(/npm run data(?![:\w])/),
       at(/npm test/),
       at(/actions\/upload-pages-artifact/),
@@ -81,6 +84,14 @@ describe('the monthly refresh', () => {
     const pr = steps.find((s) => s.uses?.startsWith('peter-evans/create-pull-request'))!;
     assert.equal(pr.with?.['add-paths'], 'data/raw');
     assert.match(steps.find((s) => s.name === 'Pull request body from CHANGES.md')!.run!, /data\/derived\/CHANGES\.md/);
+  });
+
+  test("Kela's unverified path cannot hold back Statistics Finland's refresh, and its failure is reported", () => {
+    const kela = steps.find((s) => s.id === 'kela')!;
+    assert.equal(kela['continue-on-error'], true);
+    const warn = steps.find((s) => s.if === "steps.kela.outcome == 'failure'")!;
+    assert.match(warn.run!, /::warning title=Kela not refreshed::/);
+    assert.match(warn.run!, /GITHUB_STEP_SUMMARY/);
   });
 
   test('deploys to GitHub Pages after the tests passed, with only the permissions it needs', () => {

@@ -64,6 +64,8 @@ export interface AcquireLiveOptions {
   ckanBase?: string;
   /** Only these source ids (default: every source with a `pxweb` or `ckan` block). */
   sources?: readonly string[];
+  /** Only sources of these kinds (default both): `pxweb` (Statistics Finland), `ckan` (open-data portals). */
+  kinds?: readonly ('pxweb' | 'ckan')[];
   /** Fetch even tables whose `updated` stamp has not changed. */
   force?: boolean;
   /** Timeout of each request in ms (default 60,000). */
@@ -176,8 +178,10 @@ export async function runAcquireLive(options: AcquireLiveOptions = {}): Promise<
 
   for (const name of removeStaleStaging(rawDir)) log(`removed ${name}, left behind by an interrupted earlier run`);
   const sourcesDir = resolve(root, options.sourcesDir ?? 'data/sources');
-  const live = loadLiveSources(sourcesDir, options.sources ?? []);
-  if (live.pxweb.length + live.ckan.length === 0) throw new AcquireError(`no source file in ${rel(sourcesDir)}/ has a pxweb or ckan block; nothing to acquire.`);
+  const all = loadLiveSources(sourcesDir, options.sources ?? []);
+  const kinds = new Set(options.kinds ?? ['pxweb', 'ckan']);
+  const live = { pxweb: kinds.has('pxweb') ? all.pxweb : [], ckan: kinds.has('ckan') ? all.ckan : [] };
+  if (live.pxweb.length + live.ckan.length === 0) throw new AcquireError(`no source file in ${rel(sourcesDir)}/ has a ${[...kinds].join(' or ')} block${options.sources?.length ? ` among ${options.sources.join(', ')}` : ''}; nothing to acquire.`);
   const previous = await readManifest(rawDir);
   const limitsByBase = new Map<string, Limits>();
 
