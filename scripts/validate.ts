@@ -97,6 +97,8 @@ async function main(): Promise<void> {
     raw_written_at: manifest.written_at,
     cells: table.numRows(),
     suppressed: cells.status.filter((s) => s === 'suppressed').length,
+    // The coverage guard's record of the last live refresh, for the change report (CHANGES.md).
+    refresh: manifest.refresh ?? null,
     parts: manifest.entries.map((e) => ({
       file: e.file,
       source: e.source,

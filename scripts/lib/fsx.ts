@@ -3,7 +3,7 @@
  * name and renamed; a whole folder is rebuilt beside the old one and swapped in.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 
@@ -66,6 +66,7 @@ export function toJson(value: unknown): string {
  */
 export async function replaceFolder(target: string, build: (staging: string) => Promise<void>): Promise<void> {
   await recoverFolder(target);
+  removeStaleStaging(target);
   const parent = dirname(target);
   const base = target.slice(parent.length + 1);
   const staging = join(parent, `.${base}-staging-${process.pid}`);
@@ -83,6 +84,53 @@ export async function replaceFolder(target: string, build: (staging: string) => 
   if (existsSync(target)) await rename(target, old);
   await rename(staging, target);
   await rm(old, { recursive: true, force: true });
+}
+
+/** True if a process with this id exists (a process of another user counts as alive). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes staging folders (`.target-staging-<pid>` beside `target`) left behind by a run that was
+ * killed while it built or swapped a new version: those whose process no longer exists, and any
+ * older than `maxAgeMs` (a process id can be reused). A live run's own folder is never touched.
+ * Returns the folders removed (relative names).
+ */
+export function removeStaleStaging(target: string, maxAgeMs = 6 * 3600_000): string[] {
+  const parent = dirname(target);
+  const base = target.slice(parent.length + 1);
+  const escaped = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^\\.${escaped}-staging-(\\d+)$`);
+  let names: string[];
+  try {
+    names = readdirSync(parent);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = pattern.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid) continue;
+    const path = join(parent, name);
+    let old = false;
+    try {
+      old = Date.now() - statSync(path).mtimeMs > maxAgeMs;
+    } catch {
+      continue;
+    }
+    if (alive(pid) && !old) continue;
+    rmSync(path, { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 /** Restores `target` from `.target-old` if a swap was interrupted after its first rename. */

@@ -15,6 +15,7 @@ import {
   type LocalText,
   type ManifestEntry,
   type Origin,
+  type RefreshRecord,
 } from '../../src/schema/raw.ts';
 import { replaceFolder, sha256 } from './fsx.ts';
 
@@ -65,10 +66,22 @@ function cellCount(p: RawPart): number {
  * true (e.g. all file imports, when the file import is run again). Each part is validated
  * before anything is written; the folder is swapped in only when everything succeeded.
  */
+/** Options of {@link writeSnapshot}. */
+export interface WriteOptions {
+  /**
+   * Runs after the new version is complete in the staging folder and before it is swapped in:
+   * it receives the staging folder, the new manifest entries and the previous ones (the previous
+   * files are still in `rawDir`). A rejection leaves `rawDir` untouched; a record it returns
+   * becomes the manifest's `refresh` (and, if accepted, is appended to `acceptances`).
+   */
+  check?: (staging: string, entries: ManifestEntry[], previous: ManifestEntry[]) => Promise<RefreshRecord | null>;
+}
+
 export async function writeSnapshot(
   rawDir: string,
   parts: RawPart[],
   drop: (entry: ManifestEntry) => boolean,
+  options: WriteOptions = {},
 ): Promise<Manifest> {
   for (const p of parts) {
     const file = `data/raw/${partFile(p)}`;
@@ -106,9 +119,19 @@ export async function writeSnapshot(
       });
     }
     const entries = [...kept, ...added].sort((a, b) => a.file.localeCompare(b.file));
+    const record = options.check ? await options.check(staging, entries, previous.entries) : null;
+    const acceptances = [...(previous.acceptances ?? [])];
+    if (record?.accepted) acceptances.push({ at: record.at, reason: record.accepted.reason, sources: record.sources, regressions: record.regressions });
+    const refresh = record ?? previous.refresh;
     manifest = parseOrExplain(
       Manifest,
-      { version: 1, written_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'), entries },
+      {
+        version: 1,
+        written_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        entries,
+        ...(refresh ? { refresh } : {}),
+        ...(acceptances.length ? { acceptances } : {}),
+      },
       { file: 'data/raw/manifest.json' },
     );
     await writeFile(join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

@@ -91,6 +91,24 @@ export const Origin = z.discriminatedUnion('kind', [
     method: z.enum(['GET', 'POST']),
     /** The JSON query body sent with a POST. */
     query: z.unknown().optional(),
+    /** SHA-256 of the bytes received, when the raw file is a conversion of them (a CSV file of an open-data portal). */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    /** What the acquire stage did to the received file, when the raw file is not the answer verbatim. */
+    conversion: z.string().min(1).optional(),
+    /**
+     * What the portal says about the file (CKAN `package_show`): the dataset, the resource, its
+     * dates and its checksum as published.
+     */
+    published: z
+      .object({
+        dataset: z.string(),
+        resource_id: z.string(),
+        name: z.string(),
+        last_modified: z.string().nullable(),
+        metadata_modified: z.string().nullable(),
+        hash: z.string().nullable(),
+      })
+      .optional(),
   }),
   z.object({
     kind: z.literal('file'),
@@ -137,6 +155,58 @@ export const ManifestEntry = z.object({
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
+/** A finding of the coverage guard that stops a refresh unless a person accepts it. */
+export const CoverageRegression = z.object({
+  /** `codes-gone`, `areas-gone`, `lost-periods`, `latest-back`, `stops-short`, `lost-cells` or `revised-share`. */
+  kind: z.string().min(1),
+  source: z.string().min(1),
+  /** Content code, where the finding is about one. */
+  code: z.string().nullable(),
+  /** Area level (`country`, `municipality`, `region`, …), where the finding is about one. */
+  level: z.string().nullable(),
+  /** What changed, in one sentence. */
+  message: z.string().min(1),
+});
+export type CoverageRegression = z.infer<typeof CoverageRegression>;
+
+/** One revised value: an already-published cell whose value changed or is now withheld. */
+export const RevisedValue = z.object({
+  source: z.string(),
+  area: z.string(),
+  period: z.string(),
+  code: z.string(),
+  /** Other dimensions as `dim=code|dim=code`, '' if none. */
+  dims: z.string(),
+  old: z.number(),
+  /** The new value; null when the source now withholds it. */
+  new: z.number().nullable(),
+});
+
+/**
+ * What the coverage guard compared when a refresh last replaced parts of the snapshot: the
+ * derive stage's change report (CHANGES.md) lists it. Written by the live acquire only.
+ */
+export const RefreshRecord = z.object({
+  /** When the refresh was written (ISO 8601, UTC). */
+  at: z.iso.datetime(),
+  /** Sources the refresh replaced. */
+  sources: z.array(z.string()),
+  /** Findings that would have stopped the refresh; non-empty only if a person accepted them. */
+  regressions: z.array(CoverageRegression),
+  /** The person's acceptance (`--accept "<reason>"`), or null when nothing needed accepting. */
+  accepted: z.object({ reason: z.string().min(1) }).nullable(),
+  /** Values the old snapshot had that the refresh changed: how many of how many, and the largest. */
+  revisions: z.object({
+    compared: z.number().int().nonnegative(),
+    revised: z.number().int().nonnegative(),
+    withheld_now: z.number().int().nonnegative(),
+    largest: z.array(RevisedValue),
+  }),
+  /** Periods with values before the refresh and none after, per source, content code and area level. */
+  lost_periods: z.array(z.object({ source: z.string(), code: z.string(), level: z.string(), periods: z.array(z.string()) })),
+});
+export type RefreshRecord = z.infer<typeof RefreshRecord>;
+
 /** `data/raw/manifest.json`: every file of the snapshot with its provenance. */
 export const Manifest = z.object({
   /** Format version of this manifest. */
@@ -144,6 +214,12 @@ export const Manifest = z.object({
   /** When this snapshot was last written (ISO 8601, UTC). */
   written_at: z.iso.datetime(),
   entries: z.array(ManifestEntry),
+  /** The coverage guard's record of the last live refresh (absent before the first one). */
+  refresh: RefreshRecord.optional(),
+  /** Every regression a person accepted, oldest first: the record of what was let through and why. */
+  acceptances: z
+    .array(z.object({ at: z.iso.datetime(), reason: z.string().min(1), sources: z.array(z.string()), regressions: z.array(CoverageRegression) }))
+    .optional(),
 });
 export type Manifest = z.infer<typeof Manifest>;
 

@@ -143,6 +143,41 @@ export const FileImport = z.discriminatedUnion('format', [
   }),
 ]);
 export type FileImport = z.infer<typeof FileImport>;
+/**
+ * How to fetch a dataset from an open-data portal's CKAN action API (opendata.fi / avoindata.fi):
+ * `package_show` gives the dataset's files (resources) with their dates and checksums; each data
+ * file matching `resources` is downloaded and its columns turned into cells as `table` says.
+ */
+export const CkanDataset = z.object({
+  /** Base of the action API, e.g. `https://www.avoindata.fi/data/api/3` (`/action/package_show` is added). */
+  base: z.url(),
+  /** The dataset's name (its address on the portal) or id, as `package_show?id=` takes it. */
+  dataset: z.string().min(1),
+  /** Whether the dataset id and the columns below have been checked against the portal (false: unverified, see notes). */
+  verified: z.boolean(),
+  /** Regular expression (case-insensitive) for the names of the files to fetch; default every `.csv`. */
+  resources: z.string().min(1).default('\\.csv$'),
+  /** Check each file against the SHA-256 the portal publishes for it (its `hash`), when it gives one. */
+  verify_hash: z.boolean().default(true),
+  /** How a file's columns become cells (one row per area × period × keys, one column per content). */
+  table: z.object({
+    /** Field separator; `auto` takes `;` when the header has one and no comma. */
+    delimiter: z.enum([',', ';', 'auto']).default('auto'),
+    /** Column of the area: Kela's municipality number (`091` → `KU091`, `000` → `SSS`). */
+    area_column: z.string().min(1),
+    /** Column of the month as `YYYYMM`. */
+    period_column: z.string().min(1),
+    /** Other key columns, kept as dimensions. */
+    key_columns: z.array(z.string().min(1)).default([]),
+    /** Columns that must be present but are redundant. */
+    ignore_columns: z.array(z.string().min(1)).default([]),
+    /** Content columns: the column, its content code, whether it may have decimals or be negative. */
+    contents: z
+      .array(z.object({ column: z.string().min(1), code: z.string().min(1), decimals: z.boolean().default(false), signed: z.boolean().default(false) }))
+      .min(1),
+  }),
+});
+export type CkanDataset = z.infer<typeof CkanDataset>;
 
 export const Source = z.object({
   /** Stable id `<producer>-<table>`, same as the file name. */
@@ -174,6 +209,8 @@ export const Source = z.object({
   pxweb: PxWebTable.optional(),
   /** Local files imported into the raw snapshot by `npm run data:acquire:files`, in order. */
   files: z.array(FileImport).default([]),
+  /** The open-data portal dataset, if the acquire stage can refresh this source from a CKAN portal. */
+  ckan: CkanDataset.optional(),
   /**
    * Whether counts may be summed across municipalities (into employment areas, regions, or a
    * municipality formed by a merger). False when one person can be counted in several areas.

@@ -1,12 +1,19 @@
 /**
  * Builds the tables the local PxWeb server serves from the real excerpts in tests/fixtures/pxweb
  * (README.md there says where each came from). Values are never computed or invented here: each
- * cell is a value (or "..." status) copied from a fixture. Codes follow the post-June-2026 API
- * (`Alue`, `timeperiod_m`; `alue_23_20260101`, `timeperiod_y`, `vaerak-vaesto`).
+ * cell is a value (or "..." status) copied from a fixture. Codes follow the API's current form
+ * (`Alue`, `timeperiod_m`, `contentscode`; `alue_23_20260101`, `timeperiod_y`, `vaerak-vaesto`);
+ * {@link oldForm} turns a table back into the form before June 2026 (`Kuukausi`, `Tiedot`).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cellKey, type Lang, type ServedCell, type ServedTable, type ServedVariable } from './pxweb-server.ts';
+
+/**
+ * The code of the contents variable the stand-in serves: a real json-stat2 answer of 12r5 of
+ * 2026-08-25 calls it `contentscode` (issue #15); before June 2026 it was `Tiedot`.
+ */
+export const CONTENTS = 'contentscode';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'pxweb');
 
@@ -105,7 +112,7 @@ export function table12r5Latest(): ServedTable {
       elimination: metaTime.elimination,
     },
     {
-      code: metaContents.code,
+      code: CONTENTS,
       text: { fi: metaContents.text, sv: px.heading.sv[1]!, en: px.heading.en[1]! },
       values: contentCodes,
       valueTexts: labelsFor(contentCodes, px, 2, (c) => contentCols.find((x) => x.code === c)!.text),
@@ -122,7 +129,7 @@ export function table12r5Latest(): ServedTable {
     source: { fi: m.source!, sv: px.source.sv, en: px.source.en },
     updated: isoStamp(m.updated!),
     variables,
-    contentsCode: metaContents.code,
+    contentsCode: CONTENTS,
     cells,
   };
 }
@@ -157,7 +164,7 @@ export function table12r5History(): ServedTable {
       ...flags('Kuukausi'),
     },
     {
-      code: 'Tiedot',
+      code: CONTENTS,
       text: { fi: px.heading.fi[1]!, sv: px.heading.sv[1]!, en: px.heading.en[1]! },
       values: contentCodes,
       valueTexts: labelsFor(contentCodes, px, 2),
@@ -172,7 +179,7 @@ export function table12r5History(): ServedTable {
     source: { ...px.source },
     updated: isoStamp(Object.values(px['last-updated'].fi)[0]!),
     variables,
-    contentsCode: 'Tiedot',
+    contentsCode: CONTENTS,
     cells,
   };
 }
@@ -200,11 +207,11 @@ function fromJsonExport(file: string, path: string, elimination: Record<string, 
   });
   const contentCodes = contentCols.map((c) => c.code);
   const contentTexts = contentCols.map((c) => c.text);
-  variables.push({ code: 'Tiedot', text: same('Tiedot'), values: contentCodes, valueTexts: { fi: contentTexts, sv: contentTexts, en: contentTexts }, time: false, elimination: false });
+  variables.push({ code: CONTENTS, text: same('Tiedot'), values: contentCodes, valueTexts: { fi: contentTexts, sv: contentTexts, en: contentTexts }, time: false, elimination: false });
   const cells = new Map<string, ServedCell>();
   for (const r of json.data) r.values.forEach((v, k) => cells.set(cellKey([...r.key, contentCodes[k]!]), cell(v)));
   const m = json.metadata[0]!;
-  return { path, title: same(m.label!), source: same(m.source!), updated: isoStamp(m.updated!), variables, contentsCode: 'Tiedot', cells };
+  return { path, title: same(m.label!), source: same(m.source!), updated: isoStamp(m.updated!), variables, contentsCode: CONTENTS, cells };
 }
 
 /** Table 11ra (population key figures, 2025): SSS, KU049, KU091, MK01, SK011, TA08 × 4 contents. */
@@ -215,6 +222,16 @@ export function table11ra(): ServedTable {
 /** Table 11re (population by sex, 2025): SSS, KU049, KU091 × sex SSS/1/2; sex may be eliminated (total SSS). */
 export function table11re(): ServedTable {
   return fromJsonExport('11re_2025_excerpt.json', 'StatFin/vaerak/11re.px', { sukupuoli_9_20180101: 'SSS' });
+}
+
+/**
+ * The same table in the form before the June 2026 change: contents variable `Tiedot` and, for
+ * monthly tables, the time variable `Kuukausi` (as in ../shared/data/tyonv/12r5_metadata_2025-03_pxweb.json).
+ */
+export function oldForm(t: ServedTable): ServedTable {
+  const monthly = t.variables.some((v) => v.code === 'timeperiod_m');
+  const renamed = renameVariable(t, CONTENTS, 'Tiedot');
+  return monthly ? renameVariable(renamed, 'timeperiod_m', 'Kuukausi') : renamed;
 }
 
 /** A copy of a table with a variable code renamed (metadata and cells stay consistent). */
@@ -239,3 +256,37 @@ export function renameValue(t: ServedTable, variable: string, from: string, to: 
   return { ...t, variables: t.variables.map((v, i) => (i === k ? { ...v, values: v.values.map((c) => (c === from ? to : c)) } : v)), cells };
 }
 
+
+/** A copy of a table without some periods (as if they were not yet published, or withdrawn). */
+export function withoutPeriods(t: ServedTable, periods: readonly string[]): ServedTable {
+  const k = t.variables.findIndex((v) => v.time);
+  const drop = new Set(periods);
+  const cells = new Map<string, ServedCell>();
+  for (const [key, c] of t.cells) if (!drop.has(key.split('\u0001')[k]!)) cells.set(key, c);
+  return {
+    ...t,
+    variables: t.variables.map((v, i) => {
+      if (i !== k) return v;
+      const keep = v.values.map((c, j) => [c, j] as const).filter(([c]) => !drop.has(c));
+      return { ...v, values: keep.map(([c]) => c), valueTexts: { fi: keep.map(([, j]) => v.valueTexts.fi[j]!), sv: keep.map(([, j]) => v.valueTexts.sv[j]!), en: keep.map(([, j]) => v.valueTexts.en[j]!) } };
+    }),
+    cells,
+  };
+}
+
+/** A copy of a table without one content code (as if the source had dropped it). */
+export function withoutContent(t: ServedTable, code: string): ServedTable {
+  const k = t.variables.findIndex((v) => v.code === t.contentsCode);
+  const cells = new Map<string, ServedCell>();
+  for (const [key, c] of t.cells) if (key.split('\u0001')[k] !== code) cells.set(key, c);
+  return {
+    ...t,
+    variables: t.variables.map((v, i) => {
+      if (i !== k) return v;
+      const j = v.values.indexOf(code);
+      const cut = <T>(list: T[]) => list.filter((_, x) => x !== j);
+      return { ...v, values: cut(v.values), valueTexts: { fi: cut(v.valueTexts.fi), sv: cut(v.valueTexts.sv), en: cut(v.valueTexts.en) } };
+    }),
+    cells,
+  };
+}

@@ -3,6 +3,7 @@
  * a digest of every byte of a folder (to prove a failed run left it untouched), and an
  * in-process run of the client against the local PxWeb server with a clock that never waits.
  */
+import { afterEach } from 'node:test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,24 @@ export interface Workspace {
   raw: string;
   cache: string;
   cleanup(): void;
+}
+
+/**
+ * Closes what each test opened: call once in a test file, then pass every server and workspace a
+ * test makes through `track`; after each test they are closed and removed.
+ */
+export function closeAfterEach(): <T extends { close(): Promise<void> } | { cleanup(): void }>(thing: T) => T {
+  const open: ({ close(): Promise<void> } | { cleanup(): void })[] = [];
+  afterEach(async () => {
+    for (const thing of open.splice(0)) {
+      if ('close' in thing) await thing.close();
+      else thing.cleanup();
+    }
+  });
+  return (thing) => {
+    open.push(thing);
+    return thing;
+  };
 }
 
 /** A temporary folder with `raw/` and `cache/` paths (neither created yet). */

@@ -10,8 +10,9 @@
  * only the JSON-stat container is built here. Faults (rate limits, server errors, hangs, broken
  * JSON…) are injected by rules that match requests, so each test picks its scenario.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { startStandIn, type Fault as StandInFault, type Reply } from './stand-in.ts';
+
+export type { Reply };
 
 export type Lang = 'fi' | 'sv' | 'en';
 export const SERVED_LANGS: readonly Lang[] = ['fi', 'sv', 'en'];
@@ -71,21 +72,8 @@ export interface LoggedRequest {
   status: number;
 }
 
-/** A reply the server sends. */
-export interface Reply {
-  status: number;
-  headers?: Record<string, string>;
-  body: string;
-}
-
 /** A fault rule: when `match` accepts a request, reply this way instead (at most `times` times). */
-export interface Fault {
-  match: (r: LoggedRequest) => boolean;
-  /** How many requests the rule affects (default: all). */
-  times?: number;
-  /** A fixed reply, `'hang'` (never answer), or a function of the normal reply. */
-  reply: Reply | 'hang' | ((normal: Reply, r: LoggedRequest) => Reply);
-}
+export type Fault = StandInFault<LoggedRequest>;
 
 export interface PxWebServerOptions {
   tables: ServedTable[];
@@ -119,12 +107,7 @@ export const REAL_LIKE_CONFIG = { apiVersion: '1.1.0', languages: [{ id: 'fi', t
 /** Starts a server on 127.0.0.1 with a free port. */
 export async function startPxWebServer(options: PxWebServerOptions): Promise<PxWebServer> {
   const prefix = (options.prefix ?? '/PxWeb/api/v1').replace(/\/+$/, '');
-  const requests: LoggedRequest[] = [];
-  const sockets = new Set<Socket>();
-  const hanging = new Set<ServerResponse>();
-  const used = new Map<Fault, number>();
-  const state: { faults: Fault[]; tables: ServedTable[]; config: unknown } = {
-    faults: options.faults ?? [],
+  const state: { tables: ServedTable[]; config: unknown } = {
     tables: options.tables,
     config: options.config === undefined ? REAL_LIKE_CONFIG : options.config,
   };
@@ -133,41 +116,6 @@ export async function startPxWebServer(options: PxWebServerOptions): Promise<PxW
     (state.config && typeof state.config === 'object' && typeof (state.config as { maxValues?: unknown }).maxValues === 'number'
       ? (state.config as { maxValues: number }).maxValues
       : 100000);
-
-  const server = createServer((req, res) => {
-    void handle(req, res);
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const body = Buffer.concat(chunks).toString('utf8');
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const log: LoggedRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, lang: null, kind: 'unknown', table: null, query: null, periods: [], cells: 0, status: 0 };
-    requests.push(log);
-    const normal = answer(req.method ?? 'GET', url, body, log);
-    let reply: Reply | 'hang' = normal;
-    for (const f of state.faults) {
-      const n = used.get(f) ?? 0;
-      if (n >= (f.times ?? Infinity) || !f.match(log)) continue;
-      used.set(f, n + 1);
-      reply = typeof f.reply === 'function' ? f.reply(normal, log) : f.reply;
-      break;
-    }
-    if (reply === 'hang') {
-      // Never answer; the client's timeout must give up. The socket is destroyed on close().
-      hanging.add(res);
-      res.on('close', () => hanging.delete(res));
-      return;
-    }
-    log.status = reply.status;
-    res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
-    res.end(reply.body);
-  }
 
   function answer(method: string, url: URL, body: string, log: LoggedRequest): Reply {
     if (!url.pathname.startsWith(prefix + '/')) return { status: 404, body: 'Not found' };
@@ -203,17 +151,19 @@ export async function startPxWebServer(options: PxWebServerOptions): Promise<PxW
     return queryTable(table, lang as Lang, q, log, maxValues());
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const standIn = await startStandIn<LoggedRequest>((req, url, body) => {
+    const log: LoggedRequest = { method: req.method ?? 'GET', path: url.pathname + url.search, lang: null, kind: 'unknown', table: null, query: null, periods: [], cells: 0, status: 0 };
+    return { log, reply: answer(req.method ?? 'GET', url, body, log) };
+  }, options.faults ?? []);
+  const { requests } = standIn;
   return {
-    base: `http://127.0.0.1:${port}${prefix}`,
+    base: `${standIn.origin}${prefix}`,
     requests,
     get faults() {
-      return state.faults;
+      return standIn.faults;
     },
     set faults(f: Fault[]) {
-      state.faults = f;
-      used.clear();
+      standIn.faults = f;
     },
     get tables() {
       return state.tables;
@@ -228,11 +178,7 @@ export async function startPxWebServer(options: PxWebServerOptions): Promise<PxW
       state.tables = t;
     },
     count: (kind) => requests.filter((r) => r.kind === kind).length,
-    close: async () => {
-      for (const res of hanging) res.destroy();
-      for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => standIn.close(),
   };
 }
 

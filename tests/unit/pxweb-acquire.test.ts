@@ -4,33 +4,28 @@
  * Expected values are copied from ../shared/data (see tests/fixtures/pxweb/README.md), never
  * computed by the code under test.
  */
-import { test, describe, afterEach } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../../scripts/lib/fsx.ts';
 import { fakeClock } from '../../scripts/lib/pxweb/throttle.ts';
-import { renameValue, renameVariable, table11ra, table11re, table12r5History, table12r5Latest } from '../helpers/pxweb-fixtures.ts';
+import { oldForm, renameValue, renameVariable, table11ra, table11re, table12r5History, table12r5Latest } from '../helpers/pxweb-fixtures.ts';
 import { dataFor, faults, REAL_LIKE_CONFIG, startPxWebServer, type PxWebServer, type PxWebServerOptions } from '../helpers/pxweb-server.ts';
-import { filesUnder, folderDigest, liveCell, readManifestSync, runLive, seedSnapshot, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
+import { closeAfterEach, filesUnder, folderDigest, liveCell, readManifestSync, runLive, seedSnapshot, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
 
 const R5 = 'statfin-tyonv-12r5';
 const RA = 'statfin-vaerak-11ra';
-const U = { Tiedot: 'TYOTTOMATLOPUSSA' };
+const U = { contentscode: 'TYOTTOMATLOPUSSA' };
 
 let server: PxWebServer | null = null;
 let ws: Workspace | null = null;
-afterEach(async () => {
-  await server?.close();
-  ws?.cleanup();
-  server = null;
-  ws = null;
-});
+const track = closeAfterEach();
 
 /** A server and a workspace whose raw folder holds a seeded previous snapshot. */
 async function setUp(opts: PxWebServerOptions, liveUpdated?: string): Promise<{ srv: PxWebServer; w: Workspace; before: Record<string, string> }> {
-  server = await startPxWebServer(opts);
-  ws = workspace();
+  server = track(await startPxWebServer(opts));
+  ws = track(workspace());
   await seedSnapshot(ws.raw, liveUpdated);
   return { srv: server, w: ws, before: folderDigest(ws.raw) };
 }
@@ -45,8 +40,8 @@ describe('a successful run', () => {
     // Values from ../shared/data/tyonv/12r5_2026M06_pxweb.json.
     assert.deepEqual(liveCell(w.raw, R5, { Alue: 'SSS', timeperiod_m: '2026M06', ...U }), { value: 352001, status: null });
     assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU091', timeperiod_m: '2026M06', ...U }), { value: 52578, status: null });
-    assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU091', timeperiod_m: '2026M06', Tiedot: 'TYOVOIMATK' }), { value: 370847, status: null });
-    assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU091', timeperiod_m: '2026M06', Tiedot: 'TYOTOSUUS' }), { value: 14.2, status: null });
+    assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU091', timeperiod_m: '2026M06', contentscode: 'TYOVOIMATK' }), { value: 370847, status: null });
+    assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU091', timeperiod_m: '2026M06', contentscode: 'TYOTOSUUS' }), { value: 14.2, status: null });
     assert.deepEqual(liveCell(w.raw, R5, { Alue: 'KU062', timeperiod_m: '2026M06', ...U }), { value: null, status: '...' });
 
     const m = readManifestSync(w.raw);
@@ -67,7 +62,7 @@ describe('a successful run', () => {
     assert.equal(data.origin.kind === 'api' && data.origin.url, `${srv.base}/fi/StatFin/tyonv/12r5.px`);
     // The query was built from the metadata: post-June-2026 codes, SK011 left out by area_prefixes.
     const query = (data.origin as { query: { query: { code: string; selection: { values: string[] } }[] } }).query;
-    assert.deepEqual(query.query.map((s) => s.code), ['Alue', 'timeperiod_m', 'Tiedot']);
+    assert.deepEqual(query.query.map((s) => s.code), ['Alue', 'timeperiod_m', 'contentscode']);
     assert.equal(query.query[0]!.selection.values.includes('SK011'), false);
     // Files are the answers byte for byte, and the manifest checksums match them.
     for (const e of live) assert.equal(sha256(readFileSync(join(w.raw, e.file))), e.sha256);
@@ -84,7 +79,7 @@ describe('a successful run', () => {
     const { srv, w } = await setUp({ tables: [table11ra()] });
     const run = await runLive(srv, w, { sources: [RA] });
     assert.equal(run.error, null, run.error?.message);
-    const at = (area: string) => liveCell(w.raw, RA, { alue_23_20260101: area, timeperiod_y: '2025', Tiedot: 'vaerak-vaesto' });
+    const at = (area: string) => liveCell(w.raw, RA, { alue_23_20260101: area, timeperiod_y: '2025', contentscode: 'vaerak-vaesto' });
     // Values from ../shared/data/population/11ra_2025_pxweb.json.
     assert.equal(at('SSS').value, 5652881);
     assert.equal(at('KU091').value, 694392);
@@ -97,15 +92,25 @@ describe('a successful run', () => {
     const run = await runLive(srv, w, { sources: ['statfin-vaerak-11re'] });
     assert.equal(run.error, null, run.error?.message);
     // From ../shared/data/population/11re_2025_pxweb.json.
-    assert.equal(liveCell(w.raw, 'statfin-vaerak-11re', { alue_23_20260101: 'KU091', sukupuoli_9_20180101: 'SSS', Tiedot: 'vaerak-vaesto' }).value, 694392);
+    assert.equal(liveCell(w.raw, 'statfin-vaerak-11re', { alue_23_20260101: 'KU091', sukupuoli_9_20180101: 'SSS', contentscode: 'vaerak-vaesto' }).value, 694392);
   });
 
   test('a renamed variable code in the metadata is followed, since queries are built from it', async () => {
-    const t = renameVariable(renameVariable(table12r5Latest(), 'Alue', 'alue_25_20260601'), 'Tiedot', 'ContentsCode');
+    const t = renameVariable(renameVariable(table12r5Latest(), 'Alue', 'alue_25_20260601'), 'contentscode', 'ContentsCode');
     const { srv, w } = await setUp({ tables: [t] });
     const run = await runLive(srv, w);
     assert.equal(run.error, null, run.error?.message);
     assert.equal(liveCell(w.raw, R5, { alue_25_20260601: 'SSS', ContentsCode: 'TYOTTOMATLOPUSSA' }).value, 352001);
+  });
+
+  test('the form before June 2026 (Kuukausi, Tiedot) is acquired as well', async () => {
+    const { srv, w } = await setUp({ tables: [oldForm(table12r5History())] });
+    const run = await runLive(srv, w);
+    assert.equal(run.error, null, run.error?.message);
+    const data = srv.requests.find((r) => r.kind === 'data')!;
+    assert.deepEqual(data.query?.query?.map((s) => s.code), ['Alue', 'Kuukausi', 'Tiedot']);
+    // From ../shared/data/tyonv/12r5_kunnat_2006M01-2023M10.csv.
+    assert.equal(liveCell(w.raw, R5, { Alue: 'SSS', Kuukausi: '2023M06', Tiedot: 'TYOTTOMATLOPUSSA' }).value, 264731);
   });
 
   test('a table without an English version (404) is acquired without it, with a warning', async () => {
@@ -128,21 +133,21 @@ describe('a successful run', () => {
 });
 
 describe('retries that end in success', () => {
-  test('HTTP 429 with Retry-After: the client waits as told', async () => {
-    const { srv, w } = await setUp({ tables: [table12r5Latest()], faults: [faults.rateLimited(1, '3')] });
+  test('HTTP 429 with a Retry-After longer than the window: the client waits as told', async () => {
+    const { srv, w } = await setUp({ tables: [table12r5Latest()], faults: [faults.rateLimited(1, '30')] });
     const run = await runLive(srv, w);
     assert.equal(run.error, null, run.error?.message);
-    assert.deepEqual(run.clock.sleeps, [3000]);
+    assert.deepEqual(run.clock.sleeps, [30_000]);
     assert.equal(srv.count('data'), 2);
     assert.equal(run.result?.tables[0]?.retries, 1);
-    assert.ok(run.lines.some((l) => /retry 1\/4 .* HTTP 429/.test(l)));
+    assert.ok(run.lines.some((l) => /retry 1\/4 .* HTTP 429.*waits out the rate window/.test(l)));
   });
 
-  test('HTTP 429 without Retry-After: exponential backoff', async () => {
-    const { srv, w } = await setUp({ tables: [table12r5Latest()], faults: [faults.rateLimited(2)] });
+  test('HTTP 429 with a shorter Retry-After, or none: the client waits out the whole window (10 s + 1 s margin) each time', async () => {
+    const { srv, w } = await setUp({ tables: [table12r5Latest()], faults: [faults.rateLimited(1, '3'), faults.rateLimited(1)] });
     const run = await runLive(srv, w);
     assert.equal(run.error, null, run.error?.message);
-    assert.deepEqual(run.clock.sleeps, [10, 20]);
+    assert.deepEqual(run.clock.sleeps, [11_000, 11_000]);
     assert.equal(srv.count('data'), 3);
   });
 
@@ -215,8 +220,8 @@ describe('failures leave the previous snapshot untouched', () => {
   });
 
   test('a renamed content code in the metadata', async () => {
-    const t = renameValue(table11ra(), 'Tiedot', 'vaerak-vaesto', 'vaerak-vakiluku');
-    const { srv } = await expectFailure({ tables: [t] }, /statfin-vaerak-11ra \(vaerak\/11ra\.px\): content code "vaesto" is not in variable Tiedot.*renamed/, { sources: [RA] });
+    const t = renameValue(table11ra(), 'contentscode', 'vaerak-vaesto', 'vaerak-vakiluku');
+    const { srv } = await expectFailure({ tables: [t] }, /statfin-vaerak-11ra \(vaerak\/11ra\.px\): content code "vaesto" is not in variable contentscode.*renamed/, { sources: [RA] });
     assert.equal(srv.count('data'), 0, 'fails before any data is fetched');
   });
 
@@ -245,8 +250,8 @@ describe('failures leave the previous snapshot untouched', () => {
     assert.equal(srv.requests.filter((r) => r.kind === 'data' && r.table === 'StatFin/tyonv/12r5.px').length, 0, '12r5 data came from the cache');
     assert.equal(rerun.result?.tables.find((t) => t.source === R5)?.reused, 1);
     assert.equal(liveCell(w.raw, R5, { Alue: 'SSS', ...U }).value, 352001);
-    assert.equal(liveCell(w.raw, RA, { alue_23_20260101: 'SSS', Tiedot: 'vaerak-vaesto' }).value, 5652881);
-    assert.deepEqual(filesUnder(w.cache), []);
+    assert.equal(liveCell(w.raw, RA, { alue_23_20260101: 'SSS', contentscode: 'vaerak-vaesto' }).value, 5652881);
+    assert.deepEqual(filesUnder(w.cache).filter((f) => !f.startsWith('calls/')), [], 'only the call log is left');
   });
 });
 
@@ -333,14 +338,22 @@ describe('skipping unchanged tables', () => {
     assert.equal(srv.count('data'), 1);
   });
 
-  test('a new updated stamp replaces every earlier live part of the source', async () => {
-    // The previous live parts are the 2023 version (3 chunks); the server now has the 2026 one.
+  test('a new version that drops periods is stopped by the coverage guard; accepted, it replaces every earlier live part', async () => {
+    // The previous live parts are the 2023 version (3 chunks, 2022M11–2023M10); the server now has
+    // only 2026M06: twelve months would be lost.
     const { srv, w } = await setUp({ tables: [table12r5History()], config: smallChunks });
     assert.equal((await runLive(srv, w)).error, null);
     assert.equal(readManifestSync(w.raw).entries.filter((e) => e.part.startsWith('live-0')).length, 3);
+    const before = folderDigest(w.raw);
     srv.tables = [table12r5Latest()];
     srv.config = REAL_LIKE_CONFIG;
-    const run = await runLive(srv, w);
+    const refused = await runLive(srv, w);
+    assert.equal(refused.error?.name, 'CoverageError');
+    assert.match(refused.error!.message, /coverage guard stopped the refresh of statfin-tyonv-12r5: .*lost-periods.*nothing was replaced/);
+    assert.match((refused.error as Error & { report: string }).report, /TYOTTOMATLOPUSSA, country: 12 periods lost all values \(2022-11…2023-10\)/);
+    assert.deepEqual(folderDigest(w.raw), before);
+
+    const run = await runLive(srv, w, { accept: 'test: the 2026 version replaces the 2023 one' });
     assert.equal(run.error, null, run.error?.message);
     const m = readManifestSync(w.raw);
     const live = m.entries.filter((e) => e.origin.kind === 'api' && e.format === 'json-stat2');
@@ -348,5 +361,8 @@ describe('skipping unchanged tables', () => {
     assert.equal(existsSync(join(w.raw, R5, 'live-002.json')), false);
     assert.equal(existsSync(join(w.raw, R5, 'live-003.json')), false);
     assert.ok(m.entries.some((e) => e.part === 'seed-file'), 'file imports are kept');
+    assert.equal(m.refresh?.accepted?.reason, 'test: the 2026 version replaces the 2023 one');
+    assert.equal(m.acceptances?.length, 1);
+    assert.ok(m.acceptances![0]!.regressions.some((r) => r.kind === 'lost-periods' && r.code === 'TYOTTOMATLOPUSSA'));
   });
 });

@@ -2,21 +2,16 @@
  * `node scripts/acquire-live.ts` as a child process against the local PxWeb server, with the
  * project's real data/sources: exit codes, the one-line error, and an untouched snapshot.
  */
-import { test, describe, afterEach } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { table12r5Latest } from '../helpers/pxweb-fixtures.ts';
 import { faults, startPxWebServer, type PxWebServer } from '../helpers/pxweb-server.ts';
-import { ROOT, folderDigest, liveCell, seedSnapshot, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
+import { closeAfterEach, ROOT, folderDigest, liveCell, seedSnapshot, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
 
 let server: PxWebServer | null = null;
 let ws: Workspace | null = null;
-afterEach(async () => {
-  await server?.close();
-  ws?.cleanup();
-  server = null;
-  ws = null;
-});
+const track = closeAfterEach();
 
 /** Runs the CLI with the same Node as the tests; resolves with its exit code and output. */
 function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -34,8 +29,8 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 
 describe('scripts/acquire-live.ts', () => {
   test('refreshes 12r5 from the server given with --base and exits 0', async () => {
-    server = await startPxWebServer({ tables: [table12r5Latest()] });
-    ws = workspace();
+    server = track(await startPxWebServer({ tables: [table12r5Latest()] }));
+    ws = track(workspace());
     await seedSnapshot(ws.raw);
     const r = await cli(['--source', 'statfin-tyonv-12r5', '--base', server.base, '--out', ws.raw, '--cache', ws.cache, '--timeout', '5000']);
     assert.equal(r.code, 0, r.stderr);
@@ -43,12 +38,12 @@ describe('scripts/acquire-live.ts', () => {
     assert.match(r.stderr, /chunk 1\/1 2026M06/);
     assert.match(r.stderr, /wrote 4 files for statfin-tyonv-12r5/);
     // From ../shared/data/tyonv/12r5_2026M06_pxweb.json.
-    assert.equal(liveCell(ws.raw, 'statfin-tyonv-12r5', { Alue: 'SSS', Tiedot: 'TYOTTOMATLOPUSSA' }).value, 352001);
+    assert.equal(liveCell(ws.raw, 'statfin-tyonv-12r5', { Alue: 'SSS', contentscode: 'TYOTTOMATLOPUSSA' }).value, 352001);
   });
 
   test('a permanent server error exits 1 with one clear line and leaves --out as it was (base from PXWEB_BASE)', async () => {
-    server = await startPxWebServer({ tables: [table12r5Latest()], faults: [faults.serverError(500)] });
-    ws = workspace();
+    server = track(await startPxWebServer({ tables: [table12r5Latest()], faults: [faults.serverError(500)] }));
+    ws = track(workspace());
     await seedSnapshot(ws.raw);
     const before = folderDigest(ws.raw);
     const r = await cli(['--source=statfin-tyonv-12r5', '--out', ws.raw, '--cache', ws.cache, '--retries', '2', '--retry-delay', '1'], { PXWEB_BASE: server.base });

@@ -39,9 +39,10 @@ describe('backoff', () => {
     assert.deepEqual([1, 2, 3, 4, 7, 8].map((n) => backoffDelay(n, policy)), [1000, 2000, 4000, 8000, 60_000, 60_000]);
   });
 
-  test('Retry-After takes precedence, within the cap', () => {
+  test('Retry-After takes precedence and is honoured in full up to 15 minutes', () => {
     assert.equal(backoffDelay(1, policy, 7000), 7000);
-    assert.equal(backoffDelay(1, policy, 600_000), 60_000);
+    assert.equal(backoffDelay(1, policy, 600_000), 600_000);
+    assert.equal(backoffDelay(1, policy, 3_600_000), 900_000);
   });
 
   test('Retry-After as seconds or an HTTP date', () => {

@@ -39,19 +39,19 @@ describe('matchCode', () => {
 });
 
 describe('finding the variables', () => {
-  test('12r5 after June 2026: timeperiod_m is time, Alue the area, Tiedot the contents', () => {
+  test('12r5 in the current form: timeperiod_m is time, Alue the area, contentscode the contents', () => {
     const plan = buildPlan(R5, pxwebOf(R5), meta(table12r5Latest()));
     assert.equal(plan.time.code, 'timeperiod_m');
     assert.deepEqual(plan.time.values, ['2026M06']);
     assert.equal(plan.area?.code, 'Alue');
     // area_prefixes [SSS, KU, MK] leaves out the sub-region SK011; metadata order is kept.
     assert.deepEqual(plan.area?.values, ['SSS', 'KU049', 'KU062', 'KU091', 'KU211', 'KU092', 'MK01']);
-    assert.equal(plan.contents.code, 'Tiedot');
+    assert.equal(plan.contents.code, 'contentscode');
     assert.equal(plan.contents.values.length, 23);
     assert.equal(plan.contents.values[1], 'TYOTTOMATLOPUSSA');
     assert.deepEqual(plan.fixed, []);
     assert.deepEqual(plan.eliminated, []);
-    assert.deepEqual(plan.order, ['Alue', 'timeperiod_m', 'Tiedot']);
+    assert.deepEqual(plan.order, ['Alue', 'timeperiod_m', 'contentscode']);
   });
 
   test('the real 2025 GET metadata with the old codes plans just as well (Kuukausi has time: true)', () => {
@@ -88,20 +88,20 @@ describe('content codes that do not match fail loudly', () => {
   const base = meta(table11ra());
   const withContents = (codes: string[]): PxWebMetadata => ({
     ...base,
-    variables: base.variables.map((v) => (v.code === 'Tiedot' ? { ...v, values: codes, valueTexts: codes } : v)),
+    variables: base.variables.map((v) => (v.code === 'contentscode' ? { ...v, values: codes, valueTexts: codes } : v)),
   });
 
   test('a renamed code names the table, the variable and the code', () => {
     assert.throws(
       () => buildPlan('statfin-vaerak-11ra', pxwebOf('statfin-vaerak-11ra'), withContents(['vaerak-vakiluku', 'vaesto_alle15_p'])),
-      (e: Error) => e.name === 'AcquireError' && /statfin-vaerak-11ra \(vaerak\/11ra\.px\)/.test(e.message) && /"vaesto"/.test(e.message) && /variable Tiedot/.test(e.message) && /renamed/.test(e.message),
+      (e: Error) => e.name === 'AcquireError' && /statfin-vaerak-11ra \(vaerak\/11ra\.px\)/.test(e.message) && /"vaesto"/.test(e.message) && /variable contentscode/.test(e.message) && /renamed/.test(e.message),
     );
   });
 
   test('an ambiguous prefixed code lists both candidates', () => {
     assert.throws(
       () => buildPlan('statfin-vaerak-11ra', pxwebOf('statfin-vaerak-11ra'), withContents(['vaerak-vaesto', 'muu-vaesto'])),
-      /"vaesto" is ambiguous in variable Tiedot: it matches vaerak-vaesto and muu-vaesto/,
+      /"vaesto" is ambiguous in variable contentscode: it matches vaerak-vaesto and muu-vaesto/,
     );
   });
 });
@@ -113,7 +113,7 @@ describe('other variables: fixed, eliminated or an error', () => {
   test('fixed by the variable text ("Sukupuoli") selects that code', () => {
     const plan = buildPlan('statfin-vaerak-11re', px, m);
     assert.deepEqual(plan.fixed, [{ code: 'sukupuoli_9_20180101', text: 'Sukupuoli', values: ['SSS'] }]);
-    assert.deepEqual(plan.order, ['alue_23_20260101', 'sukupuoli_9_20180101', 'timeperiod_y', 'Tiedot']);
+    assert.deepEqual(plan.order, ['alue_23_20260101', 'sukupuoli_9_20180101', 'timeperiod_y', 'contentscode']);
   });
 
   test('fixed by the variable code works too', () => {
@@ -124,7 +124,7 @@ describe('other variables: fixed, eliminated or an error', () => {
   test('a variable that allows elimination is left out when not fixed', () => {
     const plan = buildPlan('statfin-vaerak-11re', { ...px, fixed: {} }, m);
     assert.deepEqual(plan.eliminated, ['sukupuoli_9_20180101']);
-    assert.deepEqual(plan.order, ['alue_23_20260101', 'timeperiod_y', 'Tiedot']);
+    assert.deepEqual(plan.order, ['alue_23_20260101', 'timeperiod_y', 'contentscode']);
   });
 
   test('a variable without elimination must be fixed, and the message says how', () => {
@@ -195,7 +195,7 @@ describe('queries and answers', () => {
       query: [
         { code: 'Alue', selection: { filter: 'item', values: ['SSS', 'KU091'] } },
         { code: 'timeperiod_m', selection: { filter: 'item', values: ['2023M09', '2023M10'] } },
-        { code: 'Tiedot', selection: { filter: 'item', values: ['TYOTTOMATLOPUSSA', 'TYOVOIMATK', 'AVPAIKATLOPUSSA'] } },
+        { code: 'contentscode', selection: { filter: 'item', values: ['TYOTTOMATLOPUSSA', 'TYOVOIMATK', 'AVPAIKATLOPUSSA'] } },
       ],
       response: { format: 'json-stat2' },
     });
@@ -205,19 +205,19 @@ describe('queries and answers', () => {
     assert.deepEqual(buildProbeQuery(plan).query, [
       { code: 'Alue', selection: { filter: 'item', values: ['SSS'] } },
       { code: 'timeperiod_m', selection: { filter: 'top', values: ['1'] } },
-      { code: 'Tiedot', selection: { filter: 'item', values: ['TYOTTOMATLOPUSSA'] } },
+      { code: 'contentscode', selection: { filter: 'item', values: ['TYOTTOMATLOPUSSA'] } },
     ]);
   });
 
   const answer = {
     version: '2.0' as const,
     class: 'dataset' as const,
-    id: ['Alue', 'timeperiod_m', 'Tiedot'],
+    id: ['Alue', 'timeperiod_m', 'contentscode'],
     size: [1, 1, 1],
     dimension: {
       Alue: { category: { index: { SSS: 0 } } },
       timeperiod_m: { category: { index: { '2023M10': 0 } } },
-      Tiedot: { category: { index: { TYOTTOMATLOPUSSA: 0 } } },
+      contentscode: { category: { index: { TYOTTOMATLOPUSSA: 0 } } },
     },
     // Whole country, 2023M10, from ../shared/data/tyonv/12r5_kunnat_2006M01-2023M10.csv.
     value: [256070],
@@ -225,18 +225,18 @@ describe('queries and answers', () => {
 
   test('an answer with exactly the requested categories passes', () => {
     const q = { ...buildDataQuery(plan, { periods: ['2023M10'], areas: ['SSS'] }) };
-    q.query = q.query.map((s) => (s.code === 'Tiedot' ? { ...s, selection: { filter: 'item', values: ['TYOTTOMATLOPUSSA'] } } : s));
+    q.query = q.query.map((s) => (s.code === 'contentscode' ? { ...s, selection: { filter: 'item', values: ['TYOTTOMATLOPUSSA'] } } : s));
     assert.equal(checkAnswer(answer, q), null);
     assert.equal(checkAnswer(answer, buildProbeQuery(plan)), null);
   });
 
   test('a missing dimension, a renamed one or a missing category is reported', () => {
     const q = buildDataQuery(plan, { periods: ['2023M10'], areas: ['SSS'] });
-    assert.match(checkAnswer(answer, q)!, /dimension Tiedot: missing TYOVOIMATK, AVPAIKATLOPUSSA/);
-    const renamed = { ...answer, id: ['alue_24', 'timeperiod_m', 'Tiedot'], dimension: { ...answer.dimension, alue_24: answer.dimension.Alue } };
+    assert.match(checkAnswer(answer, q)!, /dimension contentscode: missing TYOVOIMATK, AVPAIKATLOPUSSA/);
+    const renamed = { ...answer, id: ['alue_24', 'timeperiod_m', 'contentscode'], dimension: { ...answer.dimension, alue_24: answer.dimension.Alue } };
     assert.match(checkAnswer(renamed, q)!, /alue_24 that were not requested/);
     const short = { ...answer, value: [] };
-    const one = { ...q, query: q.query.map((s) => (s.code === 'Tiedot' ? { ...s, selection: { filter: 'item' as const, values: ['TYOTTOMATLOPUSSA'] } } : s)) };
+    const one = { ...q, query: q.query.map((s) => (s.code === 'contentscode' ? { ...s, selection: { filter: 'item' as const, values: ['TYOTTOMATLOPUSSA'] } } : s)) };
     assert.match(checkAnswer(short, one)!, /0 values for 1 cells/);
   });
 });

@@ -1,23 +1,34 @@
 /**
  * The live acquire: refreshes every source with a `pxweb` block from Statistics Finland's PxWeb
- * API v1 and writes the answers, verbatim, into the raw snapshot.
+ * API v1, and every source with a `ckan` block from its open-data portal (scripts/lib/ckan/),
+ * and writes the answers into the raw snapshot.
  *
  * The run has two phases so that a renamed code fails in seconds, before any bulk download:
  *  1. plan: for each table, read the metadata in fi/sv/en, build the query plan from it, and ask
- *     a one-cell probe query in fi/sv/en for the table's `updated` and `source` stamps. A table
- *     whose stamp equals that of its live entries in the manifest is skipped (unless `force`).
- *  2. fetch: the data in chunks of at most `maxValues` cells, reusing chunks cached by an
- *     earlier, interrupted run.
- * The snapshot is written once, through {@link writeSnapshot}, only after every table succeeded,
- * so a failed or interrupted run leaves `data/raw/` exactly as it was.
+ *     a one-cell probe query in fi/sv/en for the table's `updated` and `source` stamps (for a
+ *     portal dataset: `package_show`). A table whose stamp equals that of its live entries in the
+ *     manifest is skipped (unless `force`).
+ *  2. fetch: the data in chunks of at most `maxValues` cells (portal files whole), reusing
+ *     chunks cached by an earlier, interrupted run.
+ * The snapshot is written once, through {@link writeSnapshot}, only after every table succeeded
+ * and the coverage guard (scripts/lib/guard/) found no loss of data or the person accepted it, so
+ * a failed, interrupted or refused run leaves `data/raw/` exactly as it was.
+ *
+ * Politeness: calls keep a margin under the API's limit ({@link politeCalls}); the call starts
+ * and any pause asked for after a 429 are kept in the cache folder (`calls/<host>.json`), so a run
+ * started right after another waits for the same window; stale staging folders of killed runs
+ * are removed at the start.
  */
 import { resolve } from 'node:path';
 import type { z } from 'zod';
+import { loadReference } from '../validate/reference.ts';
 import { InputError, parseOrExplain } from '../../../src/lib/errors.ts';
 import { JsonStatDataset, LANGS, PxWebMetadata, type Lang, type LocalText, type Manifest } from '../../../src/schema/raw.ts';
 import { normaliseUpdated } from '../cells.ts';
-import { rel } from '../fsx.ts';
+import { rel, removeStaleStaging } from '../fsx.ts';
 import { readManifest, writeSnapshot, type RawPart } from '../snapshot.ts';
+import { CKAN_LIMITS, fetchDataset, planDataset, type PlannedDataset } from '../ckan/acquire.ts';
+import { runCoverageGuard, unknownAreasError } from '../guard/guard.ts';
 import { ChunkCache } from './cache.ts';
 import { AcquireError, TooManyValuesError } from './errors.ts';
 import { DEFAULT_RETRY, parseJsonText, requestJson, type HttpContext, type RetryPolicy } from './http.ts';
@@ -34,8 +45,8 @@ import {
   type Chunk,
   type PxQuery,
 } from './query.ts';
-import { loadPxWebSources, type PxWebSource } from './sources.ts';
-import { Throttle, realClock, type Clock } from './throttle.ts';
+import { loadLiveSources, type PxWebSource } from './sources.ts';
+import { FileCallLog, Throttle, politeCalls, realClock, type Clock } from './throttle.ts';
 
 /** Options of {@link runAcquireLive}; paths are resolved against `root`. */
 export interface AcquireLiveOptions {
@@ -45,20 +56,30 @@ export interface AcquireLiveOptions {
   sourcesDir?: string;
   /** The raw snapshot folder to update (default `data/raw`). */
   rawDir?: string;
-  /** Folder of the chunk cache (default `data/.acquire-cache`). */
+  /** Folder of the chunk cache and the call logs (default `data/.acquire-cache`). */
   cacheDir?: string;
   /** API base that overrides every source's `pxweb.base` (e.g. a local test server). */
   base?: string;
-  /** Only these source ids (default: every source with a `pxweb` block). */
+  /** CKAN API base that overrides every source's `ckan.base` (e.g. a local test server). */
+  ckanBase?: string;
+  /** Only these source ids (default: every source with a `pxweb` or `ckan` block). */
   sources?: readonly string[];
+  /** Only sources of these kinds (default both): `pxweb` (Statistics Finland), `ckan` (open-data portals). */
+  kinds?: readonly ('pxweb' | 'ckan')[];
   /** Fetch even tables whose `updated` stamp has not changed. */
   force?: boolean;
   /** Timeout of each request in ms (default 60,000). */
   timeoutMs?: number;
   /** Retry policy; unspecified fields take {@link DEFAULT_RETRY}. */
   retry?: Partial<RetryPolicy>;
-  /** Added to the API's time window so our count and the server's never disagree at the edge (default 250 ms). */
+  /** Added to the API's time window so our count and the server's never disagree at the edge (default 1000 ms). */
   throttleMarginMs?: number;
+  /** Keep the call log in memory only (tests that must not share a window); default: a file in the cache folder. */
+  memoryCallLog?: boolean;
+  /** Accept the coverage guard's regressions, for this reason (recorded in the manifest). */
+  accept?: string | null;
+  /** Share of already-published values a refresh may revise before the guard stops it (default 0.05). */
+  maxRevisedShare?: number;
   /** Clock for throttling and backoff (tests inject one that does not wait). */
   clock?: Clock;
   /** The fetch function (default: the global one). */
@@ -67,13 +88,15 @@ export interface AcquireLiveOptions {
   log?: (line: string) => void;
 }
 
-/** What happened to one table. */
-interface TableResult {
+/** What happened to one table or dataset. */
+export interface TableResult {
   source: string;
+  /** PxWeb table path, or the CKAN dataset name. */
   table: string;
   status: 'written' | 'unchanged';
-  /** The table's `updated` stamp, normalised. */
+  /** The table's `updated` stamp, normalised (for a dataset: the latest file stamp). */
   updated: string | null;
+  /** Chunks (PxWeb) or files (CKAN). */
   chunks: number;
   cells: number;
   /** Chunks taken from the cache of an earlier run. */
@@ -118,48 +141,63 @@ function validate<S extends z.ZodType>(schema: S, json: unknown, what: string, u
   }
 }
 
+/** `pxdata.stat.fi` or `127.0.0.1-41234`: a file name for the call log of an API base. */
+function hostKey(base: string): string {
+  try {
+    const u = new URL(base);
+    return `${u.hostname}${u.port ? `-${u.port}` : ''}`.replace(/[^A-Za-z0-9.-]/g, '_');
+  } catch {
+    return 'unknown';
+  }
+}
+
 /**
  * Runs the live acquire (see the module comment). Resolves with what was done; rejects with an
- * {@link AcquireError} (or an InputError for a broken source file) whose message names the table
- * and the problem, leaving the raw snapshot untouched.
+ * {@link AcquireError} (a {@link CoverageError} when the guard refused the refresh, or an
+ * InputError for a broken source file) whose message names the table and the problem, leaving
+ * the raw snapshot untouched.
  */
 export async function runAcquireLive(options: AcquireLiveOptions = {}): Promise<AcquireLiveResult> {
   const root = resolve(options.root ?? process.cwd());
   const rawDir = resolve(root, options.rawDir ?? 'data/raw');
-  const cache = new ChunkCache(resolve(root, options.cacheDir ?? 'data/.acquire-cache'));
+  const cacheDir = resolve(root, options.cacheDir ?? 'data/.acquire-cache');
+  const cache = new ChunkCache(cacheDir);
   const clock = options.clock ?? realClock;
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
-  const margin = options.throttleMarginMs ?? 250;
-  const throttle = new Throttle(DEFAULT_LIMITS.maxCalls, DEFAULT_LIMITS.timeWindow * 1000 + margin, clock);
-  const http: HttpContext = {
-    fetch: options.fetch ?? globalThis.fetch,
-    throttle,
-    clock,
-    timeoutMs: options.timeoutMs ?? 60_000,
-    retry,
-    log,
+  const margin = options.throttleMarginMs ?? 1000;
+  const callLog = (base: string) => (options.memoryCallLog ? undefined : new FileCallLog(resolve(cacheDir, 'calls', `${hostKey(base)}.json`)));
+  const throttles = new Map<string, Throttle>();
+  const httpFor = (base: string, limits: { maxCalls: number; timeWindow: number }): HttpContext => {
+    const key = hostKey(base);
+    let throttle = throttles.get(key);
+    if (!throttle) throttles.set(key, (throttle = new Throttle(politeCalls(limits.maxCalls), limits.timeWindow * 1000 + margin, clock, callLog(base))));
+    else throttle.setLimits(politeCalls(limits.maxCalls), limits.timeWindow * 1000 + margin);
+    return { fetch: options.fetch ?? globalThis.fetch, throttle, clock, timeoutMs: options.timeoutMs ?? 60_000, retry, log };
   };
 
-  const sources = loadPxWebSources(resolve(root, options.sourcesDir ?? 'data/sources'), options.sources ?? []);
-  if (sources.length === 0) throw new AcquireError(`no source file in ${rel(resolve(root, options.sourcesDir ?? 'data/sources'))}/ has a pxweb block; nothing to acquire.`);
+  for (const name of removeStaleStaging(rawDir)) log(`removed ${name}, left behind by an interrupted earlier run`);
+  const sourcesDir = resolve(root, options.sourcesDir ?? 'data/sources');
+  const all = loadLiveSources(sourcesDir, options.sources ?? []);
+  const kinds = new Set(options.kinds ?? ['pxweb', 'ckan']);
+  const live = { pxweb: kinds.has('pxweb') ? all.pxweb : [], ckan: kinds.has('ckan') ? all.ckan : [] };
+  if (live.pxweb.length + live.ckan.length === 0) throw new AcquireError(`no source file in ${rel(sourcesDir)}/ has a ${[...kinds].join(' or ')} block${options.sources?.length ? ` among ${options.sources.join(', ')}` : ''}; nothing to acquire.`);
   const previous = await readManifest(rawDir);
   const limitsByBase = new Map<string, Limits>();
-  const useLimits = (l: Limits) => throttle.setLimits(l.maxCalls, l.timeWindow * 1000 + margin);
 
-  // Phase 1: metadata, plans and probes for every table.
-  log(`acquire live from PxWeb: ${sources.map((s) => s.source.id).join(', ')}`);
+  // Phase 1: metadata, plans and probes for every table and dataset.
+  log(`acquire live: ${[...live.pxweb, ...live.ckan].map((s) => s.source.id).join(', ')}`);
   const planned: PlannedTable[] = [];
+  const datasets: PlannedDataset[] = [];
   const results: TableResult[] = [];
-  for (const src of sources) {
+  for (const src of live.pxweb) {
     const base = (options.base ?? src.source.pxweb.base).replace(/\/+$/, '');
     let limits = limitsByBase.get(base);
     if (!limits) {
-      limits = await readLimits(http, base, log);
+      limits = await readLimits(httpFor(base, DEFAULT_LIMITS), base, log);
       limitsByBase.set(base, limits);
     }
-    useLimits(limits);
-    const table = await planTable(http, src, base, limits, log);
+    const table = await planTable(httpFor(base, limits), src, base, limits, log);
     const existing = previous.entries.filter((e) => e.source === src.source.id && e.origin.kind === 'api');
     if (!options.force && table.updated !== null && existing.length > 0 && existing.every((e) => e.source_updated === table.updated)) {
       log(`  ${table.where}: unchanged since ${table.updated}; skipped (use --force to fetch anyway)`);
@@ -168,23 +206,61 @@ export async function runAcquireLive(options: AcquireLiveOptions = {}): Promise<
     }
     planned.push(table);
   }
+  for (const src of live.ckan) {
+    const base = (options.ckanBase ?? src.source.ckan.base).replace(/\/+$/, '');
+    const d = await planDataset(httpFor(base, CKAN_LIMITS), src, base, previous.entries, options.force ?? false, log);
+    if (d.unchanged) results.push({ source: src.source.id, table: d.datasetName, status: 'unchanged', updated: null, chunks: 0, cells: 0, reused: 0, retries: 0 });
+    else datasets.push(d);
+  }
 
   // Phase 2: data.
   const parts: RawPart[] = [];
   for (const table of planned) {
-    useLimits(table.limits);
-    const got = await fetchTable(http, cache, table, log);
+    const got = await fetchTable(httpFor(table.base, table.limits), cache, table, log);
     parts.push(...got.parts);
     results.push(got.result);
+  }
+  const reportFile = resolve(cacheDir, 'coverage-report.md');
+  if (datasets.length) {
+    const ref = loadReference(root);
+    for (const d of datasets) {
+      const base = (options.ckanBase ?? d.src.source.ckan.base).replace(/\/+$/, '');
+      const got = await fetchDataset(httpFor(base, CKAN_LIMITS), cache, d, {
+        ref,
+        now: isoNow(),
+        cacheDir,
+        onUnknownAreas: (where, codes) => {
+          throw unknownAreasError([`${where}: ${codes.join(', ')}`], undefined, reportFile);
+        },
+      }, log);
+      parts.push(...got.parts);
+      const cells = got.parts.reduce((n, p) => n + ('size' in p.data ? p.data.size.reduce((a, b) => a * b, 1) : 0), 0);
+      const updated = got.parts.map((p) => p.source_updated).filter((x): x is string => x !== null).sort().at(-1) ?? null;
+      results.push({ source: d.src.source.id, table: d.datasetName, status: 'written', updated, chunks: got.files, cells, reused: got.reused, retries: got.retries });
+    }
   }
   if (parts.length === 0) {
     log(`nothing changed; ${rel(rawDir)}/ left as it was`);
     return { tables: results, manifest: null };
   }
 
-  // Write once, after every table succeeded; then the caches of the written tables can go.
-  const refreshed = new Set(planned.map((t) => t.src.source.id));
-  const manifest = await writeSnapshot(rawDir, parts, (e) => refreshed.has(e.source) && e.origin.kind === 'api');
+  // Write once, after every table succeeded and the guard agreed; then the caches of the written sources can go.
+  const refreshed = new Set([...planned.map((t) => t.src.source.id), ...datasets.map((d) => d.src.source.id)]);
+  const manifest = await writeSnapshot(rawDir, parts, (e) => refreshed.has(e.source) && e.origin.kind === 'api', {
+    check: (staging, entries, previousEntries) =>
+      runCoverageGuard({
+        root,
+        oldDir: rawDir,
+        newDir: staging,
+        oldEntries: previousEntries,
+        newEntries: entries,
+        sources: [...refreshed],
+        accept: options.accept ?? null,
+        ...(options.maxRevisedShare !== undefined ? { maxRevisedShare: options.maxRevisedShare } : {}),
+        reportFile,
+        log,
+      }),
+  });
   for (const id of refreshed) await cache.clear(id);
   log(`wrote ${parts.length} files for ${[...refreshed].join(', ')} into ${rel(rawDir)}/ (manifest lists ${manifest.entries.length})`);
   return { tables: results, manifest };
@@ -313,7 +389,7 @@ async function fetchTable(
     if (fromCache) reused++;
     if (text === undefined) {
       try {
-        const r = await requestJson(http, { method: 'POST', url: t.dataUrl, body: query, what });
+        const r = await requestJson(http, { method: 'POST', url: t.dataUrl, body: query, what, splittable: true });
         text = r.text;
         json = r.json;
         chunkRetries = r.retries;

@@ -1,8 +1,10 @@
 /**
  * HTTP for the live acquire: every request is throttled, has a timeout, and is retried with
  * exponential backoff when the failure is worth retrying (HTTP 429, 5xx, a network error or a
- * timeout, an unreadable JSON body). Other 4xx answers fail at once, except the PxWeb answer to
- * a query with too many cells, which becomes a {@link TooManyValuesError} for the caller to split.
+ * timeout, an unreadable JSON body). A `Retry-After` is honoured; after a 429 every call waits
+ * out the API's whole window (the server's count is full). Other 4xx answers fail at once,
+ * except the PxWeb answer to a query with too many cells, which becomes a
+ * {@link TooManyValuesError} for the caller to split.
  */
 import { AcquireError, TooManyValuesError } from './errors.ts';
 import type { Clock, Throttle } from './throttle.ts';
@@ -13,14 +15,19 @@ export interface RetryPolicy {
   attempts: number;
   /** Delay before the first retry in ms; doubles each time (default 1000). */
   baseDelayMs: number;
-  /** Cap on any single delay, including one asked for by Retry-After (default 60,000). */
+  /** Cap on any single backoff delay of our own (default 60,000). */
   maxDelayMs: number;
+  /**
+   * Longest wait a server may ask for with Retry-After (default 15 minutes). The wait asked for is
+   * honoured in full up to this; a longer one ends the run with the time to try again.
+   */
+  maxRetryAfterMs: number;
   /** Most attempts when the body is not valid JSON (default 3: a broken answer is retried twice). */
   malformedAttempts: number;
 }
 
-/** Five attempts, 1 s doubling to at most 60 s; a broken JSON answer is tried three times. */
-export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({ attempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, malformedAttempts: 3 });
+/** Five attempts, 1 s doubling to at most 60 s; Retry-After up to 15 min; a broken JSON answer is tried three times. */
+export const DEFAULT_RETRY: Readonly<RetryPolicy> = Object.freeze({ attempts: 5, baseDelayMs: 1000, maxDelayMs: 60_000, maxRetryAfterMs: 15 * 60_000, malformedAttempts: 3 });
 
 /** What a request needs from its surroundings. */
 export interface HttpContext {
@@ -42,6 +49,16 @@ export interface HttpRequest {
   body?: unknown;
   /** How messages name this request, e.g. `statfin-tyonv-12r5 (tyonv/12r5.px), chunk 2/3`. */
   what: string;
+  /**
+   * A data query that the caller can split into smaller ones: a 403 that speaks of too many
+   * values, or whose body is an HTML error page that hides the reason (IIS replaces the
+   * application's message with its own page), becomes a {@link TooManyValuesError}.
+   */
+  splittable?: boolean;
+  /** `json` (default): the body must be JSON; `text`: any body (a CSV file), returned as text. */
+  expect?: 'json' | 'text';
+  /** Extra request headers. */
+  headers?: Record<string, string>;
 }
 
 /** A successful answer: the body as text, the parsed JSON, and how many retries it took. */
@@ -52,11 +69,12 @@ export interface HttpResult {
 }
 
 /**
- * Delay before retry number `retry` (1 = first retry): `base × 2^(retry−1)`, capped. A
- * `Retry-After` value (seconds or an HTTP date) takes precedence, also capped.
+ * Delay before retry number `retry` (1 = first retry): `base × 2^(retry−1)`, capped at
+ * `maxDelayMs`. A `Retry-After` value (seconds or an HTTP date) takes precedence and is
+ * honoured up to `maxRetryAfterMs`.
  */
 export function backoffDelay(retry: number, policy: RetryPolicy, retryAfterMs: number | null = null): number {
-  if (retryAfterMs !== null) return Math.min(policy.maxDelayMs, Math.max(0, retryAfterMs));
+  if (retryAfterMs !== null) return Math.min(policy.maxRetryAfterMs, Math.max(0, retryAfterMs));
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1));
 }
 
@@ -69,13 +87,34 @@ export function parseRetryAfter(header: string | null, nowMs = Date.now()): numb
   return Number.isNaN(date) ? null : Math.max(0, date - nowMs);
 }
 
+/** The text of an answer body with HTML tags and the common entities taken out, whitespace collapsed. */
+export function bodyText(body: string): string {
+  return body
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|&#160;|&#xa0;/gi, ' ')
+    .replace(/&amp;/gi, '&')
+    .replace(/&lt;/gi, '<')
+    .replace(/&gt;/gi, '>')
+    .replace(/&quot;/gi, '"')
+    .replace(/&#39;|&apos;/gi, "'")
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when a body is an HTML page rather than a message (a web server's own error page). */
+export function isHtml(body: string, contentType: string | null = null): boolean {
+  return /text\/html/i.test(contentType ?? '') || /^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<!doctype html)/i.test(body);
+}
+
 /**
  * True when a refusal is PxWeb's "too many values" answer. PxWeb v1 answers HTTP 403 with a
  * short text such as "Too many values selected"; we accept 403 or 413 whose body speaks of too
- * many values or cells, so a reworded message still splits the chunk instead of failing.
+ * many values or cells, in JSON, plain text or an HTML page, so a reworded or wrapped message
+ * still splits the chunk instead of failing.
  */
 export function isTooManyValues(status: number, body: string): boolean {
-  return (status === 403 || status === 413) && /too\s*many|values|cells|liian\s*monta|för\s*många/i.test(body);
+  return (status === 403 || status === 413) && /too\s*many|values|cells|liian\s*monta|för\s*många/i.test(bodyText(body));
 }
 
 /** Parses a JSON answer, tolerating the UTF-8 byte-order mark some PxWeb installations send. */
@@ -88,7 +127,7 @@ function excerpt(text: string): string {
   return one.length > 160 ? `${one.slice(0, 160)}…` : one;
 }
 
-type Failure = { retryable: boolean; message: string; retryAfterMs: number | null; malformed?: boolean };
+type Failure = { retryable: boolean; message: string; retryAfterMs: number | null; malformed?: boolean; penalty?: boolean };
 
 /**
  * Makes one request with throttling, timeout and retries, and returns the body parsed as JSON.
@@ -104,30 +143,48 @@ export async function requestJson(ctx: HttpContext, req: HttpRequest): Promise<H
     let failure: Failure;
     try {
       const signal = AbortSignal.timeout(ctx.timeoutMs);
+      const accept = req.expect === 'text' ? '*/*' : 'application/json';
       const res = await ctx.fetch(req.url, {
         method: req.method,
-        headers: req.method === 'POST' ? { 'content-type': 'application/json', accept: 'application/json' } : { accept: 'application/json' },
+        headers: { ...(req.method === 'POST' ? { 'content-type': 'application/json' } : {}), accept, ...req.headers },
         ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
         signal,
       });
       const text = await res.text();
       if (res.ok) {
+        if (req.expect === 'text') return { text, json: null, retries: attempt - 1 };
         try {
           return { text, json: parseJsonText(text), retries: attempt - 1 };
         } catch (e) {
           malformed++;
           failure = { retryable: malformed < ctx.retry.malformedAttempts, retryAfterMs: null, malformed: true, message: `the answer is not valid JSON (${(e as Error).message}; begins ${JSON.stringify(text.slice(0, 40))})` };
         }
-      } else if (isTooManyValues(res.status, text)) {
-        throw new TooManyValuesError(res.status, text);
+      } else if (req.splittable && (isTooManyValues(res.status, text) || (res.status === 403 && isHtml(text, res.headers.get('content-type'))))) {
+        throw new TooManyValuesError(res.status, bodyText(text));
       } else {
         const retryable = res.status === 429 || res.status >= 500;
+        const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), Date.now());
         failure = {
           retryable,
-          retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
-          message: `HTTP ${res.status} ${res.statusText}${text.trim() ? ` ("${excerpt(text)}")` : ''}`,
+          retryAfterMs,
+          message: `HTTP ${res.status} ${res.statusText}${text.trim() ? ` ("${excerpt(bodyText(text))}")` : ''}`,
         };
-        if (!retryable) throw new AcquireError(`${req.what}: ${req.method} ${req.url} failed with ${failure.message}; ${advice4xx(res.status)}`, res.status);
+        if (!retryable) throw new AcquireError(`${req.what}: ${req.method} ${req.url} failed with ${failure.message}; ${advice4xx(res.status, isTooManyValues(res.status, text))}`, res.status);
+        if (retryAfterMs !== null && retryAfterMs > ctx.retry.maxRetryAfterMs) {
+          const at = new Date(Date.now() + retryAfterMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+          throw new AcquireError(
+            `${req.what}: ${req.method} ${req.url} answered ${failure.message} and asks to wait ${Math.ceil(retryAfterMs / 60_000)} min (Retry-After), longer than this run waits (${Math.round(ctx.retry.maxRetryAfterMs / 60_000)} min); run again after ${at} (completed chunks are cached and reused).`,
+            res.status,
+          );
+        }
+        if (res.status === 429) {
+          // The server's count for the window is full: wait out the whole window (or longer if
+          // it says so), for every call of this run and, through the call log, the next run —
+          // also when this run gives up now.
+          failure.retryAfterMs = Math.max(retryAfterMs ?? 0, ctx.throttle.windowMs);
+          failure.penalty = true;
+          ctx.throttle.block(failure.retryAfterMs);
+        }
       }
     } catch (e) {
       if (e instanceof TooManyValuesError || e instanceof AcquireError) throw e;
@@ -151,12 +208,15 @@ export async function requestJson(ctx: HttpContext, req: HttpRequest): Promise<H
     const delay = backoffDelay(attempt, ctx.retry, failure.retryAfterMs);
     const most = (failure.malformed ? Math.min(ctx.retry.malformedAttempts, ctx.retry.attempts) : ctx.retry.attempts) - 1;
     const wait = delay < 1000 ? `${delay} ms` : `${(delay / 1000).toFixed(1)} s`;
-    ctx.log(`    retry ${failure.malformed ? malformed : attempt}/${most} of ${req.what} in ${wait}: ${failure.message}`);
-    await ctx.clock.sleep(delay);
+    ctx.log(`    retry ${failure.malformed ? malformed : attempt}/${most} of ${req.what} in ${wait}: ${failure.message}${failure.penalty ? ' (every call waits out the rate window)' : ''}`);
+    // After a 429 the throttle already holds every call until the pause is over.
+    if (!failure.penalty) await ctx.clock.sleep(delay);
   }
 }
 
-function advice4xx(status: number): string {
+function advice4xx(status: number, tooMany = false): string {
+  if (tooMany) return 'the server says the query selects too many values; only data queries are split, so this one cannot be made smaller.';
+  if (status === 403) return 'the server refuses the request (403); check the address, and whether the API blocks this client.';
   if (status === 404) return 'the table or language does not exist at this address: check pxweb.base, database and table in the source file (short ids such as tyonv/12r5.px since June 2026).';
   if (status === 400) return 'the server rejected the query: a variable or value code in the metadata may have changed; run again to rebuild the query, and check the source file.';
   return 'this is not retried; check the address and the source file.';

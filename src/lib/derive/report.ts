@@ -1,14 +1,18 @@
 /**
  * The change report (data/derived/CHANGES.md): what a refresh changed, for the person who runs
- * it. Compares this derive's summary with the previous one and lists new periods, new or removed
- * indicators, changed area codes, overlapping parts that disagree and unusually large jumps.
+ * it. Compares this derive's summary with the previous one and lists what needs attention first
+ * (periods an indicator lost, a latest month retracted, an indicator that fell behind the others,
+ * regressions a person accepted), then the last refresh's revisions of published values (from the
+ * coverage guard's record in the raw manifest), new periods, new or removed indicators, changed
+ * area codes, overlapping parts that disagree and unusually large jumps.
  */
+import type { RefreshRecord } from '../../schema/raw.ts';
 import { periodAt } from '../periods.ts';
 import { hasValue, MISSING, NONE, STATUS_NAMES } from '../status.ts';
 import type { IndicatorSeries } from './compute.ts';
 import type { Conflict } from './store.ts';
 
-interface IndicatorSummary {
+export interface IndicatorSummary {
   first: string | null;
   last: string | null;
   periods: number;
@@ -16,6 +20,8 @@ interface IndicatorSummary {
   values: number;
   /** Whole country's value in the last period, if any. */
   country_last: number | null;
+  /** Every period in which some area has a value (absent in summaries of older derives). */
+  with_values?: string[];
 }
 
 export interface Summary {
@@ -49,7 +55,7 @@ export function summarise(series: readonly IndicatorSeries[], ids: readonly stri
   }
   const indicators: Record<string, IndicatorSummary> = {};
   for (const [id, p] of per) {
-    indicators[id] = { first: p.first, last: p.last, periods: p.periods.size, areas: p.areas.size, values: p.values, country_last: p.country };
+    indicators[id] = { first: p.first, last: p.last, periods: p.periods.size, areas: p.areas.size, values: p.values, country_last: p.country, with_values: [...p.periods].sort() };
   }
   return { statuses, areas: [...areas].sort(), indicators, conflicts };
 }
@@ -57,14 +63,100 @@ export function summarise(series: readonly IndicatorSeries[], ids: readonly stri
 interface ReportExtras {
   conflicts: readonly Conflict[];
   conflictCount: number;
-  snapshot: { raw_written_at: string; parts: { file: string; source_updated: string | null; retrieved_at: string; format: string }[] };
+  snapshot: { raw_written_at: string; parts: { file: string; source_updated: string | null; retrieved_at: string; format: string }[]; refresh?: RefreshRecord | null };
   series: readonly IndicatorSeries[];
+}
+
+/** Runs of consecutive periods (`2026-05`, `2025-01…2025-03`); months and years each on their own scale. */
+export function periodRuns(periods: readonly string[]): string[] {
+  const ord = (p: string) => (p.length === 7 ? Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1 : Number(p));
+  const list = [...periods].sort((a, b) => (a.length - b.length) || ord(a) - ord(b));
+  const runs: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= list.length; i++) {
+    const prev = list[i - 1]!;
+    const cur = list[i];
+    if (cur === undefined || cur.length !== prev.length || ord(cur) !== ord(prev) + 1) {
+      runs.push(start === i - 1 ? list[start]! : `${list[start]}…${prev}`);
+      start = i;
+    }
+  }
+  return runs;
+}
+
+/** Findings that need a person's attention: periods lost, latest periods retracted, indicators that fell behind. */
+export function attention(previous: Summary | null, current: Summary): { indicator: string; kind: 'lost' | 'back' | 'behind'; text: string }[] {
+  if (!previous) return [];
+  const out: { indicator: string; kind: 'lost' | 'back' | 'behind'; text: string }[] = [];
+  for (const [id, c] of Object.entries(current.indicators)) {
+    const p = previous.indicators[id];
+    if (!p) continue;
+    if (p.with_values && c.with_values) {
+      const now = new Set(c.with_values);
+      const lost = p.with_values.filter((x) => !now.has(x));
+      if (lost.length) out.push({ indicator: id, kind: 'lost', text: `${id}: ${lost.length} period${lost.length === 1 ? '' : 's'} lost all values (${periodRuns(lost).join(', ')})` });
+    }
+    if (p.last && c.last && c.last.length === p.last.length && c.last < p.last) out.push({ indicator: id, kind: 'back', text: `${id}: the latest period moved back from ${p.last} to ${c.last}` });
+  }
+  // An indicator that kept pace with others before and now stops short of them.
+  for (const [id, c] of Object.entries(current.indicators)) {
+    const p = previous.indicators[id];
+    if (!p?.last || !c.last || c.last > p.last) continue;
+    const ahead = Object.entries(current.indicators)
+      .filter(([other, oc]) => other !== id && previous.indicators[other]?.last === p.last && oc.last !== null && oc.last.length === c.last!.length && oc.last > c.last!)
+      .map(([other]) => other);
+    if (ahead.length) {
+      const reach = ahead.map((a) => current.indicators[a]!.last!).sort().at(-1)!;
+      out.push({ indicator: id, kind: 'behind', text: `${id}: stops at ${c.last} while ${ahead.slice(0, 4).join(', ')}${ahead.length > 4 ? ` and ${ahead.length - 4} more` : ''}, level with it before, reached ${reach}` });
+    }
+  }
+  return out;
 }
 
 /** Writes the change report as Markdown. Every section ends with what to do about it. */
 export function changeReport(previous: Summary | null, current: Summary, extra: ReportExtras): string {
   const out: string[] = ['# Data change report', ''];
   out.push(`Raw snapshot written ${extra.snapshot.raw_written_at}. ${previous ? 'Compared with the previous derive in this folder.' : 'No previous derive in this folder: everything below is new.'}`, '');
+
+  // What needs attention comes first, so that "Action: none" further down never hides a loss.
+  const refresh = extra.snapshot.refresh ?? null;
+  const found = attention(previous, current);
+  out.push('## Needs attention', '');
+  const items = [...found.map((f) => f.text)];
+  if (refresh?.accepted) items.push(`the last refresh (${refresh.at}) let ${refresh.regressions.length} regression${refresh.regressions.length === 1 ? '' : 's'} through, accepted as "${refresh.accepted.reason}" (listed below)`);
+  if (items.length === 0) out.push('Nothing: no indicator lost a period, moved its latest period back or fell behind the others.', '');
+  else {
+    for (const i of items) out.push(`- ${i}`);
+    out.push(
+      '',
+      'Action: data were lost or withheld. Check each item against the source (a retracted month, a renamed or dropped content code, a new area division) before publishing; if it is not intended, restore the previous data/raw from git and run the refresh again.',
+      '',
+    );
+  }
+
+  out.push('## Last refresh', '');
+  if (!refresh) out.push('No live refresh has been recorded in data/raw/manifest.json (the snapshot comes from files).', '');
+  else {
+    const r = refresh.revisions;
+    out.push(`${refresh.at}: ${refresh.sources.join(', ')}.`, '');
+    out.push(`Revisions of published values: ${r.revised} of ${r.compared} values the previous snapshot had changed${r.compared ? ` (${((100 * r.revised) / r.compared).toFixed(1)} %)` : ''}, ${r.withheld_now} of them now withheld.`);
+    if (r.largest.length) {
+      out.push('', 'The largest (relative change):', '', '| source | area | period | code | other | was | now |', '|---|---|---|---|---|---|---|');
+      for (const v of r.largest) out.push(`| ${v.source} | ${v.area} | ${v.period} | ${v.code} | ${v.dims} | ${v.old} | ${v.new ?? 'withheld'} |`);
+    }
+    out.push('');
+    if (refresh.lost_periods.length) {
+      out.push('Periods lost in the raw data (every one):', '', '| source | code | level | periods |', '|---|---|---|---|');
+      for (const l of refresh.lost_periods) out.push(`| ${l.source} | ${l.code} | ${l.level} | ${l.periods.join(', ')} |`);
+      out.push('');
+    } else out.push('No period lost its values in the raw data.', '');
+    if (refresh.regressions.length) {
+      out.push(`Regressions accepted${refresh.accepted ? ` ("${refresh.accepted.reason}")` : ''}:`, '');
+      for (const g of refresh.regressions) out.push(`- ${g.source}: ${g.message}`);
+      out.push('');
+    }
+    out.push(r.revised ? 'Action: revisions are normal in the latest months; many in old periods, or large ones, need a look at the source before publishing.' : 'Action: none.', '');
+  }
 
   out.push('## Sources', '', '| raw file | source updated | retrieved |', '|---|---|---|');
   for (const p of extra.snapshot.parts.filter((x) => x.format === 'json-stat2')) out.push(`| ${p.file} | ${p.source_updated ?? 'unknown'} | ${p.retrieved_at} |`);
