@@ -120,7 +120,7 @@ export function removeStaleStaging(target: string, maxAgeMs = 6 * 3600_000): str
     const pid = Number(m[1]);
     if (pid === process.pid) continue;
     const path = join(parent, name);
-    let old = false;
+    let old: boolean;
     try {
       old = Date.now() - statSync(path).mtimeMs > maxAgeMs;
     } catch {

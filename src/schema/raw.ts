@@ -170,7 +170,7 @@ export const CoverageRegression = z.object({
 export type CoverageRegression = z.infer<typeof CoverageRegression>;
 
 /** One revised value: an already-published cell whose value changed or is now withheld. */
-export const RevisedValue = z.object({
+const RevisedValue = z.object({
   source: z.string(),
   area: z.string(),
   period: z.string(),

@@ -148,7 +148,7 @@ export type FileImport = z.infer<typeof FileImport>;
  * `package_show` gives the dataset's files (resources) with their dates and checksums; each data
  * file matching `resources` is downloaded and its columns turned into cells as `table` says.
  */
-export const CkanDataset = z.object({
+const CkanDataset = z.object({
   /** Base of the action API, e.g. `https://www.avoindata.fi/data/api/3` (`/action/package_show` is added). */
   base: z.url(),
   /** The dataset's name (its address on the portal) or id, as `package_show?id=` takes it. */
@@ -177,7 +177,7 @@ export const CkanDataset = z.object({
       .min(1),
   }),
 });
-export type CkanDataset = z.infer<typeof CkanDataset>;
+type CkanDataset = z.infer<typeof CkanDataset>;
 
 export const Source = z.object({
   /** Stable id `<producer>-<table>`, same as the file name. */

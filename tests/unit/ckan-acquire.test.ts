@@ -182,7 +182,7 @@ describe('Kela live: failures leave the snapshot untouched', () => {
     const before = await afterFirstRun(withFile(KELA_RECIPIENTS, body));
     const r = await run();
     assert.equal(r.error?.name, 'CoverageError');
-    assert.match(r.error!.report ?? '', /kela-unemployment-benefits\n  - saajat, municipality: 1 period lost all values \(2026-08\) \(used by kela-benefit-recipients\)/);
+    assert.match(r.error!.report ?? '', /kela-unemployment-benefits\n {2}- saajat, municipality: 1 period lost all values \(2026-08\) \(used by kela-benefit-recipients\)/);
     assert.match(r.error!.report ?? '', /saajat, municipality: the latest period moved back from 2026-08 to 2026-07/);
     assert.deepEqual(folderDigest(ws!.raw), before);
   });

@@ -155,7 +155,8 @@ describe('3. lost periods', () => {
     assert.ok(lost.some((l) => l.code === 'TYOTTOMATLOPUSSA' && l.level === 'country' && l.periods.join() === '2023-10'));
 
     // validate and derive carry the record into CHANGES.md: the acceptance and every lost period.
-    const v = await runScript('scripts/validate.ts', ['--raw', w.raw, '--out', join(w.dir, 'validated')]);
+    // The stand-in serves 3 of 12r5's contents, so the snapshot is partial on purpose.
+    const v = await runScript('scripts/validate.ts', ['--raw', w.raw, '--out', join(w.dir, 'validated'), '--partial-snapshot']);
     assert.equal(v.code, 0, v.stderr);
     const d = await runScript('scripts/derive.ts', ['--in', join(w.dir, 'validated'), '--out', join(w.dir, 'derived')]);
     assert.equal(d.code, 0, d.stderr);

@@ -45,7 +45,7 @@ describe('every workflow file is valid', () => {
   }
 
   test('the checks can fail: a job without runs-on, and an unknown context', () => {
-    assert.ok(validateWorkflow(source.replace(/\n    runs-on: ubuntu-latest\n    # Debian/, '\n    # Debian')).errors.length > 0);
+    assert.ok(validateWorkflow(source.replace(/\n {4}runs-on: ubuntu-latest\n {4}# Debian/, '\n    # Debian')).errors.length > 0);
     const found = lint(source.replace('${{ inputs.accept }}', '${{ github.nope }}'), 'x.yml');
     assert.ok(found.some((f) => /property "nope" is not defined/.test(f.message)), JSON.stringify(found));
   });

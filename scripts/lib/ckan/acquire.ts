@@ -67,7 +67,7 @@ export interface PlannedDataset {
 }
 
 /** CKAN writes times in UTC without a zone (`2025-05-28T06:02:11.123456`); ISO 8601 with Z, or null. */
-export function ckanTime(text: string | null | undefined): string | null {
+function ckanTime(text: string | null | undefined): string | null {
   if (!text) return null;
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text.trim());
   if (!m) return null;
@@ -81,7 +81,7 @@ function stampOf(r: CkanResource, metadataModified: string | null): string | nul
 }
 
 /** A part name for a file: `ckan-data`, `ckan-data_2023`. */
-export function partName(r: CkanResource): string {
+function partName(r: CkanResource): string {
   const base = (r.name || r.id).replace(/\.[A-Za-z0-9]+$/, '');
   return `ckan-${base.replace(/[^A-Za-z0-9._-]+/g, '-')}`;
 }
@@ -255,7 +255,7 @@ export async function fetchDataset(
 }
 
 /** Kela's municipality number as a StatFin code: `091` → `KU091`, `000` → `SSS`; anything else as it is. */
-export function kelaArea(text: string): string {
+function kelaArea(text: string): string {
   if (text === '000') return 'SSS';
   return /^\d{3}$/.test(text) ? `KU${text}` : text;
 }

@@ -18,10 +18,10 @@ import { JsonStatDataset, type CoverageRegression, type ManifestEntry } from '..
 import { appendCells, emptyCells } from './cells.ts';
 
 /** Area levels as the raw snapshot has them (sub-regions and ELY areas are kept, not published). */
-export type RawLevel = 'country' | 'municipality' | 'region' | 'employment_area' | 'subregion' | 'ely' | 'other';
+type RawLevel = 'country' | 'municipality' | 'region' | 'employment_area' | 'subregion' | 'ely' | 'other';
 
 /** The level of a raw area code: `SSS`, `KU…` (with `KU199`, `KUJOU`), `MK…`, `TA…`, `SK…`, `ELY…`. */
-export function rawLevel(area: string): RawLevel {
+function rawLevel(area: string): RawLevel {
   if (area === 'SSS') return 'country';
   if (area.startsWith('KU')) return 'municipality';
   if (area.startsWith('MK')) return 'region';
@@ -108,7 +108,6 @@ export async function readSourceCells(
       throw new InputError({ file }, `cannot be read as JSON (${(err as Error).message})`);
     }
     const ds = parseOrExplain(JsonStatDataset, json, { file });
-    json = null;
     const cols = emptyCells();
     appendCells(cols, ds, { file, source: e.source, part: e.part, updated: e.source_updated ?? '', isKnownArea: () => true, signedCodes: signedCodes(e.source) });
     const map = out.get(e.source)!;
@@ -142,14 +141,14 @@ interface SeriesCoverage {
 }
 
 /** What one source covers: the content codes, and per content code × level the periods and areas with any entry. */
-export interface Coverage {
+interface Coverage {
   codes: Set<number>;
   series: Map<string, SeriesCoverage>;
   areas: Map<RawLevel, Set<number>>;
 }
 
 /** The coverage of a source's resolved cells. */
-export function coverageOf(cells: SourceCells, dicts: Dicts): Coverage {
+function coverageOf(cells: SourceCells, dicts: Dicts): Coverage {
   const cov: Coverage = { codes: new Set(), series: new Map(), areas: new Map() };
   const levelOf = dicts.area.list.map(rawLevel);
   for (const [cd, g] of cells.groups) {

@@ -31,7 +31,7 @@ export class CoverageError extends AcquireError {
 }
 
 /** Default share of already-published values that a refresh may revise without stopping. */
-export const DEFAULT_MAX_REVISED_SHARE = 0.05;
+const DEFAULT_MAX_REVISED_SHARE = 0.05;
 
 export interface GuardOptions {
   /** Project root (reference data, indicators and sources are read from it). */

@@ -89,7 +89,7 @@ export interface AcquireLiveOptions {
 }
 
 /** What happened to one table or dataset. */
-export interface TableResult {
+interface TableResult {
   source: string;
   /** PxWeb table path, or the CKAN dataset name. */
   table: string;

@@ -88,7 +88,7 @@ export function parseRetryAfter(header: string | null, nowMs = Date.now()): numb
 }
 
 /** The text of an answer body with HTML tags and the common entities taken out, whitespace collapsed. */
-export function bodyText(body: string): string {
+function bodyText(body: string): string {
   return body
     .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<[^>]*>/g, ' ')
@@ -103,7 +103,7 @@ export function bodyText(body: string): string {
 }
 
 /** True when a body is an HTML page rather than a message (a web server's own error page). */
-export function isHtml(body: string, contentType: string | null = null): boolean {
+function isHtml(body: string, contentType: string | null = null): boolean {
   return /text\/html/i.test(contentType ?? '') || /^\s*(<!doctype html|<html|<\?xml[^>]*>\s*<!doctype html)/i.test(body);
 }
 

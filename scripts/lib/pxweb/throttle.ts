@@ -63,7 +63,7 @@ export interface CallLog {
 }
 
 /** A call log in memory (the throttle of one process). */
-export class MemoryCallLog implements CallLog {
+class MemoryCallLog implements CallLog {
   #state: CallState = { starts: [], blockedUntil: 0 };
   read(): CallState {
     return structuredClone(this.#state);
