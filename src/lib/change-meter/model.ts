@@ -107,7 +107,7 @@ export function buildModel(cells: readonly ModelCell[], fixed: ReadonlyMap<numbe
       if (listed.size) for (let a = 0; a < areas.length; a++) if (!listed.has(a)) for (const b of blocksOf(months[i]!)) zero(a, b);
     }
     const inner = cells
-      .map((d, j) => j)
+      .map((_, j) => j)
       .filter((j) => cells[j]!.area_code === c.area_code && relate(months[j]!, months[i]!) === 'inside');
     if (inner.length) {
       const covered = new Set(inner.flatMap((j) => blocksOf(months[j]!)));

@@ -44,7 +44,6 @@ function importTable(rows: string[], earlier: EarlierRow[] = []): ChangeMeterPub
 }
 
 const Q = ['n', 'm', 'i', 'u', 'w'] as const;
-const SHARE = { i: 'share_improved', u: 'share_unchanged', w: 'share_worse' } as const;
 
 /** The feasible range of every count of every row: `known['n TA01 2025']` = [smallest, largest]. */
 type Known = Record<string, [number, number]>;
