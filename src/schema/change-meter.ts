@@ -21,14 +21,12 @@
  */
 import { z } from 'zod';
 
+/** The columns that label a row (area, period and the registered instrument, version, dimension, scale). */
+export const CHANGE_METER_LABEL_COLUMNS = ['area_code', 'period', 'instrument', 'instrument_version', 'dimension', 'scale'] as const;
+
 /** The columns of a submitted file, in this order. Nothing else is accepted (no rare attributes). */
 export const CHANGE_METER_COLUMNS = [
-  'area_code',
-  'period',
-  'instrument',
-  'instrument_version',
-  'dimension',
-  'scale',
+  ...CHANGE_METER_LABEL_COLUMNS,
   'customers_paired',
   'customers_measured',
   'customers_improved',
@@ -39,12 +37,7 @@ export const CHANGE_METER_COLUMNS = [
 
 /** The columns of a published file: the labels, the published figures and `status`. */
 export const CHANGE_METER_PUBLISHED_COLUMNS = [
-  'area_code',
-  'period',
-  'instrument',
-  'instrument_version',
-  'dimension',
-  'scale',
+  ...CHANGE_METER_LABEL_COLUMNS,
   'customers_paired',
   'customers_measured',
   'coverage_rate',

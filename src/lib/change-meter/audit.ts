@@ -38,10 +38,15 @@ export function protectedQuantities(cells: readonly ModelCell[]): Protected[] {
 /** The smallest and largest value of a quantity over the model's integer points. */
 export function feasibleInterval(model: CellModel, solver: Solver, cell: number, quantity: Quantity): { min: number; max: number } {
   const terms = model.expr(cell, quantity);
-  const hi = solver.optimise(model.program, terms, 'max');
-  const lo = solver.optimise(model.program, terms, 'min');
-  if (hi.status !== 'optimal' || lo.status !== 'optimal') throw new InfeasibleError();
-  return { min: lo.value, max: hi.value };
+  const session = solver.open(model.program);
+  try {
+    const hi = session.optimise(terms, 'max');
+    const lo = session.optimise(terms, 'min');
+    if (hi.status !== 'optimal' || lo.status !== 'optimal') throw new InfeasibleError();
+    return { min: lo.value, max: hi.value };
+  } finally {
+    session.close();
+  }
 }
 
 /** The published figures contradict each other: no set of counts fits them all. */
@@ -59,15 +64,22 @@ export class InfeasibleError extends Error {
 export function auditCells(cells: readonly ModelCell[], solver: Solver, which: readonly Protected[] = protectedQuantities(cells)): Exposure[] {
   if (!which.length) return [];
   const model = buildModel(cells);
+  const session = solver.open(model.program);
   const out: Exposure[] = [];
-  for (const p of which) {
-    const terms = model.expr(p.cell, p.quantity);
-    const hi = solver.optimise(model.program, terms, 'max');
-    if (hi.status !== 'optimal') throw new InfeasibleError();
-    if (hi.value >= MIN_COUNT) continue;
-    const lo = solver.optimise(model.program, terms, 'min');
-    if (lo.status !== 'optimal') throw new InfeasibleError();
-    out.push({ ...p, min: lo.value, max: hi.value });
+  try {
+    for (const p of which) {
+      const terms = model.expr(p.cell, p.quantity);
+      const safe = session.reaches(terms, MIN_COUNT);
+      if (safe === null) throw new InfeasibleError();
+      if (safe) continue;
+      const hi = session.optimise(terms, 'max');
+      if (hi.status !== 'optimal') throw new InfeasibleError();
+      const lo = session.optimise(terms, 'min');
+      if (lo.status !== 'optimal') throw new InfeasibleError();
+      out.push({ ...p, min: lo.value, max: hi.value });
+    }
+  } finally {
+    session.close();
   }
   return out;
 }

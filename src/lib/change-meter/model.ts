@@ -116,6 +116,12 @@ export function buildModel(cells: readonly ModelCell[], fixed: ReadonlyMap<numbe
   });
 
   const pieces = cells.map((c, i) => areasOf(c.area_code).flatMap((a) => blocksOf(months[i]!).map((b) => a * B + b)));
+  // A piece counts at most the measured customers of any published row that contains it.
+  cells.forEach((c, i) => {
+    const cap = c.m ?? fixed.get(i)?.m;
+    if (cap === undefined) return;
+    for (const p of pieces[i]!) for (let k = 0; k < 4; k++) upper[p * 4 + k] = Math.min(upper[p * 4 + k]!, cap);
+  });
   const OFFSET: Record<Category | 'q', number> = { improved: 0, unchanged: 1, worse: 2, q: 3 };
   const expr = (i: number, q: Quantity | 'm'): Term[] => {
     const ks = q === 'n' ? [0, 1, 2] : q === 'm' ? [0, 1, 2, 3] : [OFFSET[q]];

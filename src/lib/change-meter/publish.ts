@@ -8,6 +8,7 @@ import { MIN_COUNT, MIN_N_SHARES } from './rules.ts';
 import { CATEGORIES, wholePercent, type ModelCell } from './model.ts';
 import { comparePeriods, monthsKey, periodMonths } from './periods.ts';
 import {
+  CHANGE_METER_LABEL_COLUMNS,
   CHANGE_METER_PUBLISHED_COLUMNS,
   SHARES_SUPPRESSED_COLUMNS,
   SUPPRESSED_COLUMNS,
@@ -23,12 +24,7 @@ export const SHARES_TOLERANCE = 0.015;
 export function publishRow(row: ChangeMeterRow, status: ChangeMeterStatus): ChangeMeterPublishedRow {
   const n = row.customers_paired;
   const out: ChangeMeterPublishedRow = {
-    area_code: row.area_code,
-    period: row.period,
-    instrument: row.instrument,
-    instrument_version: row.instrument_version,
-    dimension: row.dimension,
-    scale: row.scale,
+    ...(Object.fromEntries(CHANGE_METER_LABEL_COLUMNS.map((c) => [c, row[c]])) as Pick<ChangeMeterRow, (typeof CHANGE_METER_LABEL_COLUMNS)[number]>),
     customers_paired: n,
     customers_measured: row.customers_measured,
     coverage_rate: wholePercent(n, row.customers_measured) / 100,

@@ -4,8 +4,8 @@
  * WebAssembly; exact simplex and branch-and-bound for mixed-integer programs, MIT licence).
  *
  * The audit only needs one operation: the largest (or smallest) value a linear expression of
- * non-negative integer variables can take under linear constraints. Programs are written in the
- * CPLEX LP text format that HiGHS reads.
+ * non-negative integer variables can take under linear constraints. A program is loaded once
+ * into a HiGHS model (sparse rows) and solved for many objectives.
  */
 
 /** `c` × variable `v`. */
@@ -31,74 +31,183 @@ export interface IntegerProgram {
 /** The optimum of an expression, or why there is none. */
 export type Optimum = { status: 'optimal'; value: number } | { status: 'infeasible' };
 
+/** One program kept loaded, for many objectives (the solver starts each from the last one's basis). */
+export interface SolverSession {
+  /** The largest (`max`) or smallest (`min`) value of Σ objective over the program's integer points. */
+  optimise(objective: Term[], sense: 'max' | 'min'): Optimum;
+  /**
+   * Whether Σ objective can be at least `target` at some integer point (`null` if the program
+   * has none). Cheaper than the maximum: it may stop at the first point that reaches it.
+   */
+  reaches(objective: Term[], target: number): boolean | null;
+  /** Frees the program. */
+  close(): void;
+}
+
 /** Solves integer programs exactly. */
 export interface Solver {
-  /** The largest (`max`) or smallest (`min`) value of Σ objective over the program's integer points. */
-  optimise(program: IntegerProgram, objective: Term[], sense: 'max' | 'min'): Optimum;
+  /** Loads a program for several objectives. */
+  open(program: IntegerProgram): SolverSession;
 }
 
-/** What the adapter needs of the loaded `highs` module (its synchronous `solve`). */
-export interface HighsLike {
-  solve(problem: string, options?: Record<string, unknown>): { Status: string; ObjectiveValue: number; Columns: Record<string, unknown> };
-}
-
-const line = (terms: Term[]) =>
-  terms.length ? terms.map((t) => ` ${t.c < 0 ? '-' : '+'} ${Math.abs(t.c)} x${t.v}`).join('\n') : ' 0 x0';
-
-/**
- * The program and objective as CPLEX LP text (one term per line, so no line gets long).
- * Variables fixed at 0 are left out; `integer` false leaves out the `Generals` section (the
- * linear-programming relaxation).
- */
-export function toLpText(program: IntegerProgram, objective: Term[], sense: 'max' | 'min', integer = true): string {
-  const live = (terms: Term[]) => terms.filter((t) => program.upper[t.v]! > 0);
-  objective = live(objective);
-  const out: string[] = [sense === 'max' ? 'Maximize' : 'Minimize', ` obj:\n${line(objective)}`, 'Subject To'];
-  program.constraints.forEach((c, i) => {
-    const k = { ...c, terms: live(c.terms) };
-    if (k.lo !== undefined && k.hi !== undefined && k.lo === k.hi) {
-      out.push(` e${i}:\n${line(k.terms)}\n = ${k.lo}`);
-      return;
-    }
-    if (k.lo !== undefined) out.push(` l${i}:\n${line(k.terms)}\n >= ${k.lo}`);
-    if (k.hi !== undefined) out.push(` u${i}:\n${line(k.terms)}\n <= ${k.hi}`);
-  });
-  const vars = Array.from({ length: program.vars }, (_, v) => v).filter((v) => program.upper[v]! > 0);
-  out.push('Bounds');
-  for (const v of vars) out.push(` 0 <= x${v} <= ${program.upper[v]}`);
-  if (integer) {
-    out.push('Generals');
-    for (let k = 0; k < vars.length; k += 20) out.push(' ' + vars.slice(k, k + 20).map((v) => `x${v}`).join(' '));
+/** One objective of one program: opens, optimises and closes a session. */
+export function optimiseOnce(solver: Solver, program: IntegerProgram, objective: Term[], sense: 'max' | 'min'): Optimum {
+  const session = solver.open(program);
+  try {
+    return session.optimise(objective, sense);
+  } finally {
+    session.close();
   }
-  out.push('End');
-  return out.join('\n');
+}
+
+type Range = { kind: 'range'; from: number; to: number };
+
+/** What the adapter needs of a HiGHS model (the `highs` package's persistent model API). */
+interface HighsModelLike {
+  options: { set(values: Record<string, unknown>): unknown };
+  changeColsCost(selection: Range, costs: number[]): unknown;
+  changeColsIntegrality(selection: Range, types: number[]): unknown;
+  changeObjectiveSense(sense: never): unknown;
+  run(): unknown;
+  getModelStatus(): number;
+  getObjectiveValue(): number;
+  getSolution(): { colValue: ArrayLike<number> };
+  dispose(): void;
+}
+
+/** What the adapter needs of the loaded `highs` module. */
+export interface HighsLike {
+  infinity: number;
+  constants: { objectiveSense: { minimize: unknown; maximize: unknown }; modelStatus: { optimal: number; infeasible: number; objectiveTarget: number } };
+  createModel(data: never): unknown;
 }
 
 /**
- * A {@link Solver} backed by HiGHS. It solves the linear-programming relaxation first: when its
+ * A {@link Solver} backed by HiGHS. Each objective is solved as a linear program first: when its
  * optimal point is whole numbers, that point is also the integer optimum (sums of pieces, as
- * here, usually give such points). Otherwise it solves the integer program with gaps set to
- * prove the optimum exactly. An outcome other than optimal or infeasible (a solver error, a
- * limit) throws rather than being read as safe.
+ * here, usually give such points). Otherwise the columns are made integer and the program is
+ * solved again with gaps set to prove the integer optimum exactly. An outcome other than
+ * optimal or infeasible (a solver error, a limit) throws rather than being read as safe.
  */
 export function highsSolver(highs: HighsLike): Solver {
-  const run = (text: string, options: Record<string, unknown>) => {
-    const result = highs.solve(text, { output_flag: false, ...options });
-    if (result.Status === 'Optimal' || result.Status === 'Infeasible') return result;
-    throw new Error(`the protection audit's solver ended with status "${result.Status}"`);
-  };
+  const { optimal, infeasible, objectiveTarget } = highs.constants.modelStatus;
   return {
-    optimise(program, objective, sense) {
-      const lp = run(toLpText(program, objective, sense, false), {});
-      if (lp.Status === 'Infeasible') return { status: 'infeasible' };
-      const whole = Object.values(lp.Columns).every((c) => {
-        const x = (c as { Primal?: number }).Primal ?? 0;
-        return Math.abs(x - Math.round(x)) < 1e-9;
-      });
-      if (whole) return { status: 'optimal', value: Math.round(lp.ObjectiveValue) };
-      const mip = run(toLpText(program, objective, sense, true), { mip_rel_gap: 0, mip_abs_gap: 0.5, mip_heuristic_effort: 0 });
-      if (mip.Status === 'Infeasible') return { status: 'infeasible' };
-      return { status: 'optimal', value: Math.round(mip.ObjectiveValue) };
+    open(program) {
+      // Variables fixed at 0 are left out; `col` maps a variable to its column.
+      const live: number[] = [];
+      const col = new Map<number, number>();
+      for (let v = 0; v < program.vars; v++) {
+        if (program.upper[v]! > 0) {
+          col.set(v, live.length);
+          live.push(v);
+        }
+      }
+      const starts = [0];
+      const indices: number[] = [];
+      const values: number[] = [];
+      const rowLower: number[] = [];
+      const rowUpper: number[] = [];
+      for (const k of program.constraints) {
+        for (const t of k.terms) {
+          const j = col.get(t.v);
+          if (j === undefined) continue;
+          indices.push(j);
+          values.push(t.c);
+        }
+        starts.push(indices.length);
+        rowLower.push(k.lo ?? -highs.infinity);
+        rowUpper.push(k.hi ?? highs.infinity);
+      }
+      const n = live.length;
+      const m = program.constraints.length;
+      // With no variable left, every constraint reads 0 within its bounds, or nothing is feasible.
+      const emptyFeasible = program.constraints.every((k) => (k.lo ?? 0) <= 0 && 0 <= (k.hi ?? 0));
+      if (n === 0) {
+        return {
+          optimise: () => (emptyFeasible ? { status: 'optimal', value: 0 } : { status: 'infeasible' }),
+          reaches: (_, target) => (emptyFeasible ? 0 >= target : null),
+          close: () => {},
+        };
+      }
+      const model = highs.createModel({
+        numCols: n,
+        numRows: m,
+        colCost: new Array(n).fill(0),
+        colLower: new Array(n).fill(0),
+        colUpper: live.map((v) => program.upper[v]!),
+        rowLower,
+        rowUpper,
+        matrix: { format: 'csr', numRows: m, numCols: n, starts, indices, values },
+      } as never) as HighsModelLike;
+      model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0.5 });
+      const all: Range = { kind: 'range', from: 0, to: n - 1 };
+      const run = (): Optimum => {
+        model.run();
+        const status = model.getModelStatus();
+        if (status === infeasible) return { status: 'infeasible' };
+        if (status !== optimal) throw new Error(`the protection audit's solver ended with model status ${status}`);
+        return { status: 'optimal', value: model.getObjectiveValue() };
+      };
+      const setObjective = (objective: Term[], sense: 'max' | 'min') => {
+        const cost: number[] = new Array(n).fill(0);
+        for (const t of objective) {
+          const j = col.get(t.v);
+          if (j !== undefined) cost[j]! += t.c;
+        }
+        model.changeColsCost(all, cost);
+        model.changeObjectiveSense((sense === 'max' ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize) as never);
+      };
+      /** The linear-programming optimum, and whether its point is whole numbers. */
+      const relaxed = (): { lp: Optimum; whole: boolean } => {
+        const lp = run();
+        if (lp.status === 'infeasible') return { lp, whole: false };
+        const x = model.getSolution().colValue;
+        let whole = true;
+        for (let j = 0; j < x.length && whole; j++) whole = Math.abs(x[j]! - Math.round(x[j]!)) < 1e-9;
+        return { lp, whole };
+      };
+      /** Solves with integer columns, then makes them continuous again. */
+      const integer = <T>(options: Record<string, unknown>, read: (status: number) => T): T => {
+        model.changeColsIntegrality(all, new Array(n).fill(1));
+        model.options.set(options);
+        try {
+          model.run();
+          return read(model.getModelStatus());
+        } finally {
+          model.changeColsIntegrality(all, new Array(n).fill(0));
+          model.options.set({ objective_target: -1e100 }); // back to no target (the option takes finite numbers only)
+        }
+      };
+      return {
+        optimise(objective, sense) {
+          setObjective(objective, sense);
+          const { lp, whole } = relaxed();
+          if (lp.status === 'infeasible') return lp;
+          if (whole) return { status: 'optimal', value: Math.round(lp.value) };
+          return integer({}, (status) => {
+            if (status === infeasible) return { status: 'infeasible' } as const;
+            if (status !== optimal) throw new Error(`the protection audit's solver ended with model status ${status}`);
+            return { status: 'optimal', value: Math.round(model.getObjectiveValue()) } as const;
+          });
+        },
+        reaches(objective, target) {
+          setObjective(objective, 'max');
+          const { lp, whole } = relaxed();
+          if (lp.status === 'infeasible') return null;
+          // The integer maximum is at most the linear one; a whole linear optimum is the integer one.
+          if (lp.value < target - 1e-9) return false;
+          if (whole) return true;
+          return integer({ objective_target: target - 0.5 }, (status) => {
+            if (status === objectiveTarget) return true;
+            if (status === infeasible) return null;
+            if (status !== optimal) throw new Error(`the protection audit's solver ended with model status ${status}`);
+            return model.getObjectiveValue() >= target - 1e-9;
+          });
+        },
+        close() {
+          model.dispose();
+        },
+      };
     },
   };
 }

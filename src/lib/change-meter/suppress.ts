@@ -27,7 +27,7 @@ import { CATEGORIES, buildModel, type Counts, type ModelCell } from './model.ts'
 import { monthsKey, periodMonths } from './periods.ts';
 import { cellKey, defaultLabel, publishRow, publishedCells } from './publish.ts';
 import type { EarlierRow, SubmittedRow } from './checks.ts';
-import type { Solver } from './solver.ts';
+import { optimiseOnce, type Solver } from './solver.ts';
 import type { ChangeMeterStatus } from '../../schema/change-meter.ts';
 
 /** A change of a row's status, the rule that made it and why. */
@@ -163,7 +163,7 @@ export function suppress(rows: readonly SubmittedRow[], earlier: readonly Earlie
         );
       }
       let chosen = steps[0]!;
-      for (const s of steps.slice(0, 40)) {
+      for (const s of steps.slice(0, 12)) {
         const saved = status[s.i]!;
         status[s.i] = s.to;
         const trial = cellsOf(rows, idx, status, before).cells;
@@ -182,12 +182,23 @@ export function suppress(rows: readonly SubmittedRow[], earlier: readonly Earlie
     return changed;
   };
 
-  for (let round = 0; ; round++) {
-    let changed = applyLinks();
-    for (const d of dimensions) changed = protect(d) || changed;
-    if (!changed) break;
+  // A dimension is audited again only when a link changed one of its rows since its last audit.
+  applyLinks();
+  const dirty = new Set(dimensions);
+  for (let round = 0; dirty.size; round++) {
     if (round > rows.length * 3) throw new Error('internal error: suppression did not settle');
+    for (const d of dimensions) {
+      if (!dirty.has(d)) continue;
+      dirty.delete(d);
+      protect(d);
+    }
+    const before = status.slice();
+    applyLinks();
+    status.forEach((s, i) => {
+      if (s !== before[i]) dirty.add(rows[i]!.row.dimension);
+    });
   }
+
   for (const d of dimensions) {
     const { cells } = cellsOf(rows, byDimension.get(d)!, status, earlierOf.get(d)!);
     const left = audit(cells, solver, undefined, byDimension.get(d)!, rows, file);
@@ -228,7 +239,7 @@ export function checkFits(rows: readonly SubmittedRow[], earlier: readonly Earli
     const { cells, cellOf } = cellsOf(rows, idx, status, earlier.filter((e) => e.row.dimension === d));
     const fixed = new Map(idx.map((i, k) => [cellOf[k]!, countsOf(rows[i]!)]));
     const model = buildModel(cells, fixed);
-    if (solver.optimise(model.program, [], 'max').status === 'infeasible') {
+    if (optimiseOnce(solver, model.program, [], 'max').status === 'infeasible') {
       const first = rows[idx[0]!]!;
       throw new RuleViolation(
         earlier.length ? 'published-figures-stay' : 'totals-add-up',
