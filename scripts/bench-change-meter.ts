@@ -26,7 +26,7 @@ runMain(async () => {
   let seed = 1;
   const next = (k: number) => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed % k;
+    return Math.floor(seed / 65536) % k; // the high bits: the low bits of this generator repeat quickly
   };
   const areas = Array.from({ length: areaCount }, (_, i) => `TA${String(i + 1).padStart(2, '0')}`);
   const rows: SubmittedRow[] = [];

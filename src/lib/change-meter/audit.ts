@@ -49,6 +49,19 @@ export function feasibleInterval(model: CellModel, solver: Solver, cell: number,
   }
 }
 
+/** The largest value a quantity of a cell can take given the cells (throws if the cells contradict each other). */
+export function largestValue(cells: readonly ModelCell[], solver: Solver, cell: number, quantity: Quantity): number {
+  const model = buildModel(cells);
+  const session = solver.open(model.program);
+  try {
+    const hi = session.optimise(model.expr(cell, quantity), 'max');
+    if (hi.status !== 'optimal') throw new InfeasibleError();
+    return hi.value;
+  } finally {
+    session.close();
+  }
+}
+
 /** The published figures contradict each other: no set of counts fits them all. */
 export class InfeasibleError extends Error {
   constructor() {

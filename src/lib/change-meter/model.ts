@@ -63,6 +63,11 @@ export interface CellModel {
   expr(cell: number, quantity: Quantity | 'm'): Term[];
   /** Cells whose pieces overlap cell `i` (including `i`). */
   overlapping(cell: number): number[];
+  /**
+   * The relations cell `i` is in, as candidate cells: the smallest cells that contain it (its
+   * whole-country row, its longer period) and their other parts at the same level.
+   */
+  relations(cell: number): number[];
 }
 
 /** An upper bound for every piece: more than Finland's population. */
@@ -152,5 +157,17 @@ export function buildModel(cells: readonly ModelCell[], fixed: ReadonlyMap<numbe
     const mine = new Set(pieces[i]);
     return cells.map((_, j) => j).filter((j) => pieces[j]!.some((p) => mine.has(p)));
   };
-  return { program: { vars, upper, constraints }, expr, overlapping };
+  const sets = pieces.map((p) => new Set(p));
+  const contains = (t: number, x: number) => t !== x && sets[x]!.size > 0 && [...sets[x]!].every((p) => sets[t]!.has(p)) && sets[t]!.size > sets[x]!.size;
+  const relations = (i: number) => {
+    const above = cells.map((_, t) => t).filter((t) => contains(t, i));
+    const parents = above.filter((t) => !above.some((u) => u !== t && contains(t, u)));
+    const out = new Set<number>(parents);
+    for (const t of parents) {
+      const inside = cells.map((_, r) => r).filter((r) => r !== i && contains(t, r) && ![...sets[r]!].some((p) => sets[i]!.has(p)));
+      for (const r of inside) if (!inside.some((u) => u !== r && contains(u, r))) out.add(r);
+    }
+    return [...out];
+  };
+  return { program: { vars, upper, constraints }, expr, overlapping, relations };
 }

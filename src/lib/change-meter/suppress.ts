@@ -12,17 +12,19 @@
  *    customers: if one is `suppressed`, all are (`linked-dimensions`).
  * 3. **Protection.** For each dimension, in order: audit every withheld count. While one is
  *    exposed (its largest feasible value is under 5), withhold one more thing, the cheapest
- *    that protects it: candidates are the rows of this submission whose pieces overlap the
- *    exposed row or a row that overlaps it; a step withholds a row's shares (ok →
+ *    that protects it: candidates are the rows of this submission in the relations the exposed
+ *    row is in (its smallest totals and their other parts), or, if none is left, every row that
+ *    overlaps it or a row that overlaps it; a step withholds a row's shares (ok →
  *    shares_suppressed) or its n (→ suppressed; only this helps an exposed n); the cost is the
  *    row's n (the customers whose figures are lost), then shares before n, then area, period
  *    and line. The first candidate, in that order, after which the exposed count can reach 5 is
- *    taken; if none does alone, the cheapest is taken and the search goes on.
+ *    taken; if none does alone, the one that raises the count's largest value most (the
+ *    cheapest of those) is taken and the search goes on.
  *    Withholding only removes constraints, so counts that were safe stay safe.
  * 4. Steps 2–3 repeat until nothing changes; then a final audit of everything must find nothing.
  */
 import { RuleViolation, MIN_COUNT, MIN_N_SHARES } from './rules.ts';
-import { auditCells, describeExposure, protectedQuantities, InfeasibleError, type Exposure } from './audit.ts';
+import { auditCells, describeExposure, largestValue, protectedQuantities, InfeasibleError, type Exposure } from './audit.ts';
 import { CATEGORIES, buildModel, type Counts, type ModelCell } from './model.ts';
 import { monthsKey, periodMonths } from './periods.ts';
 import { cellKey, defaultLabel, publishRow, publishedCells } from './publish.ts';
@@ -85,11 +87,15 @@ function cellsOf(rows: readonly SubmittedRow[], idx: readonly number[], status: 
   return { cells, cellOf: idx.map((i) => index.get(cellKey(rows[i]!.row))!) };
 }
 
-/** Cells that overlap cell `c` or a cell that overlaps it. */
-function related(cells: readonly ModelCell[], c: number): Set<number> {
+/**
+ * Candidate cells to protect cell `c`: first those of the relations it is in (its smallest
+ * totals and their other parts), then every cell that overlaps it or a cell that overlaps it.
+ */
+function candidates(cells: readonly ModelCell[], c: number): [Set<number>, Set<number>] {
   const model = buildModel(cells);
-  const first = model.overlapping(c);
-  return new Set(first.flatMap((d) => model.overlapping(d)));
+  const near = new Set(model.relations(c));
+  const wide = new Set(model.overlapping(c).flatMap((d) => model.overlapping(d)));
+  return [near, wide];
 }
 
 /**
@@ -139,21 +145,25 @@ export function suppress(rows: readonly SubmittedRow[], earlier: readonly Earlie
     let exposures = audit(cells, solver, undefined, idx, rows, file);
     while (exposures.length) {
       const e = exposures[0]!;
-      const near = related(cells, e.cell);
-      const steps: { i: number; to: 'shares_suppressed' | 'suppressed' }[] = [];
-      idx.forEach((i, k) => {
-        if (!near.has(cellOf[k]!)) return;
-        if (status[i] === 'ok' && e.quantity !== 'n') steps.push({ i, to: 'shares_suppressed' });
-        if (status[i] !== 'suppressed') steps.push({ i, to: 'suppressed' });
-      });
-      const cost = (s: { i: number; to: string }) => rows[s.i]!.row.customers_paired;
-      steps.sort(
-        (a, b) =>
-          cost(a) - cost(b) ||
-          RANK[a.to as ChangeMeterStatus] - RANK[b.to as ChangeMeterStatus] ||
-          (rows[a.i]!.row.area_code < rows[b.i]!.row.area_code ? -1 : rows[a.i]!.row.area_code > rows[b.i]!.row.area_code ? 1 : 0) ||
-          a.i - b.i,
-      );
+      const [near, wide] = candidates(cells, e.cell);
+      const stepsWithin = (allowed: Set<number>) => {
+        const steps: { i: number; to: 'shares_suppressed' | 'suppressed' }[] = [];
+        idx.forEach((i, k) => {
+          if (!allowed.has(cellOf[k]!)) return;
+          if (status[i] === 'ok' && e.quantity !== 'n') steps.push({ i, to: 'shares_suppressed' });
+          if (status[i] !== 'suppressed') steps.push({ i, to: 'suppressed' });
+        });
+        const cost = (s: { i: number }) => rows[s.i]!.row.customers_paired;
+        return steps.sort(
+          (a, b) =>
+            cost(a) - cost(b) ||
+            RANK[a.to] - RANK[b.to] ||
+            (rows[a.i]!.row.area_code < rows[b.i]!.row.area_code ? -1 : rows[a.i]!.row.area_code > rows[b.i]!.row.area_code ? 1 : 0) ||
+            a.i - b.i,
+        );
+      };
+      const nearSteps = stepsWithin(near);
+      const steps = nearSteps.length ? nearSteps : stepsWithin(wide);
       if (!steps.length) {
         const cell = cells[e.cell]!;
         throw new RuleViolation(
@@ -162,15 +172,23 @@ export function suppress(rows: readonly SubmittedRow[], earlier: readonly Earlie
           `${describeExposure(e, cells)}, and withholding more of this file cannot change that: earlier releases already published the figures that pin it (${cell.label}). Submit the instrument's table with the periods and areas of the earlier release`,
         );
       }
+      // The first step after which the count can reach 5; if none does alone, the one that
+      // raises its largest value most (the cheapest of those).
       let chosen = steps[0]!;
-      for (const s of steps.slice(0, 12)) {
+      let best = e.max;
+      for (const s of steps) {
         const saved = status[s.i]!;
         status[s.i] = s.to;
         const trial = cellsOf(rows, idx, status, before).cells;
         status[s.i] = saved;
-        if (!audit(trial, solver, [{ cell: e.cell, quantity: e.quantity }], idx, rows, file).length) {
+        const max = guard(() => largestValue(trial, solver, e.cell, e.quantity), idx, rows, file);
+        if (max >= MIN_COUNT) {
           chosen = s;
           break;
+        }
+        if (max > best) {
+          best = max;
+          chosen = s;
         }
       }
       set(chosen.i, chosen.to, 'protection-interval', `otherwise ${describeExposure(e, cells)}`);
@@ -214,8 +232,13 @@ function rowOfCell(cell: number, cellOf: readonly number[], idx: readonly number
 
 /** The audit, with contradictory figures turned into a refusal that names the dimension. */
 function audit(cells: ModelCell[], solver: Solver, which: Parameters<typeof auditCells>[2], idx: readonly number[], rows: readonly SubmittedRow[], file: string): Exposure[] {
+  return guard(() => auditCells(cells, solver, which), idx, rows, file);
+}
+
+/** Runs `fn`, turning figures that contradict each other into a refusal that names the dimension. */
+function guard<T>(fn: () => T, idx: readonly number[], rows: readonly SubmittedRow[], file: string): T {
   try {
-    return auditCells(cells, solver, which);
+    return fn();
   } catch (err) {
     if (!(err instanceof InfeasibleError)) throw err;
     const first = rows[idx[0]!]!;
