@@ -37,7 +37,7 @@ export interface SolverSession {
   optimise(objective: Term[], sense: 'max' | 'min'): Optimum;
   /**
    * Whether Σ objective can be at least `target` at some integer point (`null` if the program
-   * has none). Cheaper than the maximum: it may stop at the first point that reaches it.
+   * has none). Often cheaper than the maximum: the linear relaxation alone can decide it.
    */
   reaches(objective: Term[], target: number): boolean | null;
   /** Frees the program. */
@@ -78,7 +78,7 @@ interface HighsModelLike {
 /** What the adapter needs of the loaded `highs` module. */
 export interface HighsLike {
   infinity: number;
-  constants: { objectiveSense: { minimize: unknown; maximize: unknown }; modelStatus: { optimal: number; infeasible: number; objectiveTarget: number } };
+  constants: { objectiveSense: { minimize: unknown; maximize: unknown }; modelStatus: { optimal: number; infeasible: number } };
   createModel(data: never): unknown;
 }
 
@@ -90,7 +90,7 @@ export interface HighsLike {
  * optimal or infeasible (a solver error, a limit) throws rather than being read as safe.
  */
 export function highsSolver(highs: HighsLike): Solver {
-  const { optimal, infeasible, objectiveTarget } = highs.constants.modelStatus;
+  const { optimal, infeasible } = highs.constants.modelStatus;
   return {
     open(program) {
       // Variables fixed at 0 are left out; `col` maps a variable to its column.
@@ -166,16 +166,14 @@ export function highsSolver(highs: HighsLike): Solver {
         for (let j = 0; j < x.length && whole; j++) whole = Math.abs(x[j]! - Math.round(x[j]!)) < 1e-9;
         return { lp, whole };
       };
-      /** Solves with integer columns, then makes them continuous again. */
-      const integer = <T>(options: Record<string, unknown>, read: (status: number) => T): T => {
+      /** The integer optimum of the current objective: solved with integer columns, which are then made continuous again. */
+      const integer = (): Optimum => {
         model.changeColsIntegrality(all, new Array(n).fill(1));
-        model.options.set(options);
         try {
-          model.run();
-          return read(model.getModelStatus());
+          const mip = run();
+          return mip.status === 'infeasible' ? mip : { status: 'optimal', value: Math.round(mip.value) };
         } finally {
           model.changeColsIntegrality(all, new Array(n).fill(0));
-          model.options.set({ objective_target: -1e100 }); // back to no target (the option takes finite numbers only)
         }
       };
       return {
@@ -184,11 +182,7 @@ export function highsSolver(highs: HighsLike): Solver {
           const { lp, whole } = relaxed();
           if (lp.status === 'infeasible') return lp;
           if (whole) return { status: 'optimal', value: Math.round(lp.value) };
-          return integer({}, (status) => {
-            if (status === infeasible) return { status: 'infeasible' } as const;
-            if (status !== optimal) throw new Error(`the protection audit's solver ended with model status ${status}`);
-            return { status: 'optimal', value: Math.round(model.getObjectiveValue()) } as const;
-          });
+          return integer();
         },
         reaches(objective, target) {
           setObjective(objective, 'max');
@@ -197,12 +191,8 @@ export function highsSolver(highs: HighsLike): Solver {
           // The integer maximum is at most the linear one; a whole linear optimum is the integer one.
           if (lp.value < target - 1e-9) return false;
           if (whole) return true;
-          return integer({ objective_target: target - 0.5 }, (status) => {
-            if (status === objectiveTarget) return true;
-            if (status === infeasible) return null;
-            if (status !== optimal) throw new Error(`the protection audit's solver ended with model status ${status}`);
-            return model.getObjectiveValue() >= target - 1e-9;
-          });
+          const mip = integer();
+          return mip.status === 'infeasible' ? null : mip.value >= target;
         },
         close() {
           model.dispose();

@@ -28,6 +28,10 @@ describe('highsSolver', () => {
     assert.deepEqual(optimiseOnce(solver, half, [{ v: 0, c: 1 }], 'max'), { status: 'infeasible' });
     const below: IntegerProgram = { vars: 1, upper: [10], constraints: [{ terms: [{ v: 0, c: 2 }], hi: 5 }] };
     assert.deepEqual(optimiseOnce(solver, below, [{ v: 0, c: 1 }], 'max'), { status: 'optimal', value: 2 });
+    // The linear maximum is 2.5: it rules out 3 at once, and the integer search confirms 2.
+    const session = solver.open(below);
+    assert.deepEqual([session.reaches([{ v: 0, c: 1 }], 3), session.reaches([{ v: 0, c: 1 }], 2), session.optimise([{ v: 0, c: 1 }], 'max')], [false, true, { status: 'optimal', value: 2 }]);
+    session.close();
   });
 
   test('one loaded program answers several objectives; variables fixed at 0 are left out', () => {
