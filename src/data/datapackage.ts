@@ -45,7 +45,7 @@ export function allChartSpecs(site: SiteData): ChartSpec[] {
 /** The data package descriptor. */
 export function dataPackage(
   site: SiteData,
-  changeMeter: readonly Pick<ChangeMeterManifestEntry, 'file' | 'instrument' | 'source_file' | 'imported_at'>[] = [],
+  changeMeter: readonly Pick<ChangeMeterManifestEntry, 'file' | 'instrument' | 'imported_at'>[] = [],
 ): z.infer<typeof DataPackage> & Record<string, unknown> {
   const licence = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' };
   const sourceList = (ids: readonly string[]) => ids.map((id) => site.sourceById.get(id)!).map((s) => ({ title: `${s.name.en} (${s.producer.en}${s.distributor ? `; ${s.distributor.en}` : ''}, ${s.table_id})`, path: s.url }));
@@ -86,11 +86,12 @@ export function dataPackage(
     const ind = site.indicatorById.get(spec.indicator)!;
     resources.push(resource(`chart-${spec.slug}`, `charts/${spec.slug}.csv`, 'csv', `Exactly the rows of the chart ${spec.slug}: ${ind.name.en}, areas ${spec.areas.map((x) => x.code).join(', ')}.`, ind.sources, 'schemas/tidy.json'));
   }
-  // Customer-change aggregates are not from the statistical sources: each names its submission.
+  // Customer-change aggregates are not from the statistical sources. The submitted file is never
+  // named: a file name can carry a person's name (it stays in the importer's private record).
   for (const f of changeMeter) {
     resources.push({
       ...resource(`change-meter-${f.file.replace(/\.csv$/, '')}`, `change-meter/published/${f.file}`, 'csv', `Customer-change aggregates of ${f.instrument}, published by employment areas under the privacy rules of the portal (withheld figures empty, see status).`, [], 'change-meter/published.schema.json'),
-      sources: [{ title: `Submitted file ${f.source_file}, imported ${f.imported_at}`, path: 'change-meter/published/manifest.json' }],
+      sources: [{ title: `Aggregates submitted by employment areas, imported ${f.imported_at}`, path: 'change-meter/published/manifest.json' }],
     });
   }
   const pkg = {

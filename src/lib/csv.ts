@@ -30,100 +30,205 @@ export interface ReadCsvOptions {
  * what is wrong and on which line.
  */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    throw new InputError(
-      { file, row: 1 },
-      'the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM',
-    );
+  const decoder = new Utf8Decoder(file);
+  return decoder.push(bytes) + decoder.end();
+}
+
+/**
+ * Decodes UTF-8 as it arrives, piece by piece (a multi-byte character may be split between
+ * pieces): a byte-order mark at the start, or bytes that are not UTF-8, throw an
+ * {@link InputError} naming the line.
+ */
+export class Utf8Decoder {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  private readonly file: string;
+  private start = new Uint8Array(0);
+  private started = false;
+  /** Line breaks decoded so far. */
+  private lines = 0;
+  private offset = 0;
+  constructor(file: string) {
+    this.file = file;
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    let line = 1;
-    let i = 0;
-    // Find the first byte sequence that is not valid UTF-8, to name its line.
-    while (i < bytes.length) {
-      const b = bytes[i]!;
-      const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
-      let ok = len > 0 && i + len <= bytes.length;
-      for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
-      if (!ok) break;
-      if (b === 0x0a) line++;
-      i += len;
+
+  /** Decodes the next piece of bytes. */
+  push(bytes: Uint8Array): string {
+    if (!this.started) {
+      // Hold the first bytes until three are there, to see a byte-order mark split between pieces.
+      const joined = new Uint8Array(this.start.length + bytes.length);
+      joined.set(this.start);
+      joined.set(bytes, this.start.length);
+      if (joined.length < 3) {
+        this.start = joined;
+        return '';
+      }
+      this.started = true;
+      if (joined[0] === 0xef && joined[1] === 0xbb && joined[2] === 0xbf) {
+        throw new InputError({ file: this.file, row: 1 }, 'the file starts with a UTF-8 byte-order mark (BOM); save it as UTF-8 without BOM');
+      }
+      bytes = joined;
     }
-    throw new InputError(
-      { file, row: line },
-      `the file is not valid UTF-8 (byte 0x${(bytes[i] ?? 0).toString(16)} at offset ${i}); it looks like Latin-1 or Windows-1252 — save it as UTF-8`,
-    );
+    return this.decode(bytes, true);
+  }
+
+  /** Ends the bytes; returns what is left. */
+  end(): string {
+    if (!this.started) {
+      this.started = true;
+      const rest = this.start.length ? this.decode(this.start, true) : '';
+      return rest + this.decode(new Uint8Array(0), false);
+    }
+    return this.decode(new Uint8Array(0), false);
+  }
+
+  private decode(bytes: Uint8Array, stream: boolean): string {
+    let text: string;
+    try {
+      text = this.decoder.decode(bytes, { stream });
+    } catch {
+      let line = this.lines + 1;
+      let i = 0;
+      // Find the first byte sequence of this piece that is not valid UTF-8, to name its line.
+      while (i < bytes.length) {
+        const b = bytes[i]!;
+        const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+        let ok = len > 0 && i + len <= bytes.length;
+        for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+        if (!ok) break;
+        if (b === 0x0a) line++;
+        i += len;
+      }
+      throw new InputError(
+        { file: this.file, row: line },
+        `the file is not valid UTF-8 (byte 0x${(bytes[i] ?? 0).toString(16)} at offset ${this.offset + i}); it looks like Latin-1 or Windows-1252 — save it as UTF-8`,
+      );
+    }
+    this.offset += bytes.length;
+    for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) this.lines++;
+    return text;
+  }
+}
+
+/** One CSV record and the 1-based line where it starts. */
+export interface CsvRecord {
+  line: number;
+  fields: string[];
+}
+
+/**
+ * Splits CSV text into records as it arrives, piece by piece (RFC 4180: quotes, doubled quotes,
+ * CRLF or LF), so that a large file never has to be held in memory at once. `push` returns the
+ * records completed by a piece, `end` the last one. Trailing empty lines are not records; an
+ * empty line between records is an error.
+ */
+export class CsvSplitter {
+  private fields: string[] = [];
+  private field = '';
+  /** Inside a quoted field. */
+  private inQuotes = false;
+  /** A quote seen inside a quoted field: the next character decides (a doubled quote or the end). */
+  private quotePending = false;
+  /** Just after the closing quote of a field: only a separator or a line end may follow. */
+  private afterQuote = false;
+  /** A CR ended the last record: an LF right after it belongs to the same line end. */
+  private afterCr = false;
+  private line = 1;
+  private recordLine = 1;
+  /** Empty lines seen since the last record: an error if another record follows. */
+  private blank: number | undefined;
+  private readonly delimiter: string;
+  private readonly file: string;
+  constructor(delimiter: string, file: string) {
+    this.delimiter = delimiter;
+    this.file = file;
+  }
+
+  /** Feeds the next piece of text; returns the records it completed. */
+  push(text: string): CsvRecord[] {
+    const out: CsvRecord[] = [];
+    const { delimiter, file } = this;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (this.afterCr) {
+        this.afterCr = false;
+        if (c === '\n') continue;
+      }
+      if (this.quotePending) {
+        this.quotePending = false;
+        if (c === '"') {
+          this.field += '"';
+          continue;
+        }
+        this.inQuotes = false;
+        this.afterQuote = true;
+      }
+      if (this.inQuotes) {
+        if (c === '"') this.quotePending = true;
+        else {
+          if (c === '\n') this.line++;
+          this.field += c;
+        }
+        continue;
+      }
+      if (this.afterQuote) {
+        this.afterQuote = false;
+        // After a closing quote only a separator or the end of the line may follow; anything
+        // else would silently join text to the field ("1"5 → 15).
+        if (c !== delimiter && c !== '\n' && c !== '\r') {
+          throw new InputError({ file, row: this.line }, `text after the closing quote of a quoted field (found ${JSON.stringify(c)})`);
+        }
+      }
+      if (c === '"') {
+        if (this.field !== '') throw new InputError({ file, row: this.line }, 'a quote in the middle of an unquoted field');
+        this.inQuotes = true;
+      } else if (c === delimiter) {
+        this.fields.push(this.field);
+        this.field = '';
+      } else if (c === '\r' || c === '\n') {
+        this.fields.push(this.field);
+        this.emit(out);
+        this.afterCr = c === '\r';
+        this.line++;
+        this.recordLine = this.line;
+      } else {
+        this.field += c;
+      }
+    }
+    return out;
+  }
+
+  /** Ends the text; returns the last record, if any. */
+  end(): CsvRecord[] {
+    if (this.quotePending) {
+      this.quotePending = false;
+      this.inQuotes = false;
+    }
+    if (this.inQuotes) throw new InputError({ file: this.file, row: this.recordLine }, 'a quoted field is not closed before the end of the file');
+    const out: CsvRecord[] = [];
+    if (this.field !== '' || this.fields.length > 0) {
+      this.fields.push(this.field);
+      this.emit(out);
+    }
+    return out;
+  }
+
+  private emit(out: CsvRecord[]): void {
+    const record = { line: this.recordLine, fields: this.fields };
+    this.fields = [];
+    this.field = '';
+    if (record.fields.length === 1 && record.fields[0] === '') {
+      this.blank ??= record.line;
+      return;
+    }
+    if (this.blank !== undefined) throw new InputError({ file: this.file, row: this.blank }, 'an empty line between records');
+    out.push(record);
   }
 }
 
 /** Splits CSV text into records of fields (RFC 4180: quotes, doubled quotes, CRLF or LF). */
-function splitCsv(text: string, delimiter: string, file: string): { line: number; fields: string[] }[] {
-  const out: { line: number; fields: string[] }[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let inQuotes = false;
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    const c = text[i]!;
-    if (inQuotes) {
-      if (c === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        inQuotes = false;
-        i++;
-        // After a closing quote only a separator or the end of the line may follow; anything
-        // else would silently join text to the field ("1"5 → 15).
-        const next = text[i];
-        if (next !== undefined && next !== delimiter && next !== '\n' && next !== '\r') {
-          throw new InputError({ file, row: line }, `text after the closing quote of a quoted field (found ${JSON.stringify(next)})`);
-        }
-        continue;
-      }
-      if (c === '\n') line++;
-      field += c;
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      if (field !== '') throw new InputError({ file, row: line }, 'a quote in the middle of an unquoted field');
-      inQuotes = true;
-      i++;
-    } else if (c === delimiter) {
-      fields.push(field);
-      field = '';
-      i++;
-    } else if (c === '\r' || c === '\n') {
-      fields.push(field);
-      out.push({ line: recordLine, fields });
-      fields = [];
-      field = '';
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      i++;
-      line++;
-      recordLine = line;
-    } else {
-      field += c;
-      i++;
-    }
-  }
-  if (inQuotes) throw new InputError({ file, row: recordLine }, 'a quoted field is not closed before the end of the file');
-  if (field !== '' || fields.length > 0) {
-    fields.push(field);
-    out.push({ line: recordLine, fields });
-  }
-  // Trailing empty lines are not records; an empty line between records is an error.
-  while (out.length && out.at(-1)!.fields.length === 1 && out.at(-1)!.fields[0] === '') out.pop();
-  const blank = out.find((r) => r.fields.length === 1 && r.fields[0] === '');
-  if (blank) throw new InputError({ file, row: blank.line }, 'an empty line between records');
-  return out;
+export function splitCsv(text: string, delimiter: string, file: string): CsvRecord[] {
+  const splitter = new CsvSplitter(delimiter, file);
+  return [...splitter.push(text), ...splitter.end()];
 }
 
 /**

@@ -1,29 +1,43 @@
 /**
- * Data contract of customer-reported change ("change meter") aggregates: what an employment area
- * submits (`data/change-meter/README.md`), and what the portal publishes after the privacy rules
- * of `src/lib/privacy.ts` have been applied (`data/change-meter/published/`).
+ * Data contract of customer-reported change ("change meter") aggregates: the instruments an
+ * import may use (`data/change-meter/instruments.yaml`), what an employment area submits
+ * (`data/change-meter/README.md`), and what the portal publishes after the privacy rules of
+ * `src/lib/change-meter/` have been applied (`data/change-meter/published/`).
  *
- * One row per area × period × instrument × dimension. Instruments (e.g. the Jalava project's
- * customer change meter) define their own dimensions and scales, so those are text taken from the
- * submitted file, never a fixed list here.
+ * One row per area × period × instrument × dimension. The instrument, its version, its scale and
+ * its dimensions are not free text: each instrument is registered once in the registry, and a
+ * submitted row must use exactly the registered values.
+ *
+ * A submission gives **counts** (paired, measured, improved, unchanged, worse); the portal
+ * computes the published shares and the coverage itself, rounded to whole percent, so that no
+ * figure carries more digits than the rules allow.
  *
  * The same rules are written three times and a unit test keeps them in step: here (zod), in
  * `data/change-meter/schema.json` (Frictionless Table Schema) and in
  * `data/change-meter/row.schema.json` (JSON Schema of one row). Rules between fields and between
- * rows (paired ≤ measured, coverage, shares adding up, suppression) are in `src/lib/privacy.ts`.
+ * rows (the counts adding up, periods, suppression) are in `src/lib/change-meter/`.
  *
  * Runs in node and in the browser: imports nothing but zod.
  */
 import { z } from 'zod';
 
+/** The columns that label a row (area, period and the registered instrument, version, dimension, scale). */
+export const CHANGE_METER_LABEL_COLUMNS = ['area_code', 'period', 'instrument', 'instrument_version', 'dimension', 'scale'] as const;
+
 /** The columns of a submitted file, in this order. Nothing else is accepted (no rare attributes). */
 export const CHANGE_METER_COLUMNS = [
-  'area_code',
-  'period',
-  'instrument',
-  'instrument_version',
-  'dimension',
-  'scale',
+  ...CHANGE_METER_LABEL_COLUMNS,
+  'customers_paired',
+  'customers_measured',
+  'customers_improved',
+  'customers_unchanged',
+  'customers_worse',
+  'median_change',
+] as const;
+
+/** The columns of a published file: the labels, the published figures and `status`. */
+export const CHANGE_METER_PUBLISHED_COLUMNS = [
+  ...CHANGE_METER_LABEL_COLUMNS,
   'customers_paired',
   'customers_measured',
   'coverage_rate',
@@ -31,16 +45,13 @@ export const CHANGE_METER_COLUMNS = [
   'share_unchanged',
   'share_worse',
   'median_change',
+  'status',
 ] as const;
-export type ChangeMeterColumn = (typeof CHANGE_METER_COLUMNS)[number];
-
-/** The columns of a published file: the submitted columns and `status`. */
-export const CHANGE_METER_PUBLISHED_COLUMNS = [...CHANGE_METER_COLUMNS, 'status'] as const;
 
 /** The columns that identify a row (area × period × instrument × dimension). */
 export const CHANGE_METER_KEY = ['area_code', 'period', 'instrument', 'dimension'] as const;
 
-/** The number columns of a row. */
+/** The number columns of a published row. */
 export const CHANGE_METER_NUMBER_COLUMNS = [
   'customers_paired',
   'customers_measured',
@@ -76,12 +87,15 @@ export const MAX_CUSTOMERS = 10_000_000;
 
 /**
  * A period: a calendar year `2025`, a quarter `2025-Q3`, or a window of whole months
- * `2024-07/2025-06` (first and last month, both included; 12 months recommended).
+ * `2024-07/2025-06` (first and last month, both included).
  */
 export const PERIOD_PATTERN = '^(20\\d{2}|20\\d{2}-Q[1-4]|20\\d{2}-(0[1-9]|1[0-2])/20\\d{2}-(0[1-9]|1[0-2]))$';
 
 /** Text that starts and ends with a visible character and has no line breaks. */
 export const TEXT_PATTERN = '^\\S([^\\r\\n]*\\S)?$';
+
+/** A registered name: starts with a letter or digit (never `=`, `+`, `-`, `@`: spreadsheet formulas). */
+export const NAME_PATTERN = '^[\\p{L}\\p{N}]([^\\r\\n]*\\S)?$';
 
 const text = (what: string, max: number) =>
   z
@@ -90,22 +104,23 @@ const text = (what: string, max: number) =>
     .max(max, `${what} is longer than ${max} characters`)
     .regex(new RegExp(TEXT_PATTERN), `${what} must not start or end with spaces or contain line breaks`);
 
-const count = (what: string) =>
+const count = (what: string, min: 0 | 1) =>
   z
     .number()
     .int(`${what} must be a whole number`)
-    .min(1, `${what} must be at least 1 (a row with no customers has no figures: leave the row out)`)
+    .min(min, min === 1 ? `${what} must be at least 1 (a row with no customers has no figures: leave the row out)` : `${what} must not be negative`)
     .max(MAX_CUSTOMERS, `${what} is larger than ${MAX_CUSTOMERS}`);
 
-const share = (what: string) =>
-  z
-    .number()
-    .min(0, `${what} is a share from 0 to 1, not below 0`)
-    .max(1, `${what} is a share from 0 to 1 (0.25 = 25 %), not a percentage`);
+/** A median of whole-step score changes is a whole or a half step. */
+const median = z
+  .number()
+  .min(-1000, 'median_change is below -1000 steps')
+  .max(1000, 'median_change is above 1000 steps')
+  .multipleOf(0.5, 'median_change is a whole or a half step of the scale (the median of whole-step changes), e.g. 1 or -0.5');
 
 /**
- * One row of change-meter aggregates, with typed values: the contract itself. A submitted CSV
- * row is read with {@link ChangeMeterCsvRow}, which yields this type.
+ * One submitted row of change-meter aggregates, with typed values: the contract itself. A
+ * submitted CSV row is read with {@link ChangeMeterCsvRow}, which yields this type.
  */
 export const ChangeMeterRow = z
   .object({
@@ -113,32 +128,30 @@ export const ChangeMeterRow = z
     area_code: z.enum(CHANGE_METER_AREA_CODES, {
       error: 'expected SSS (whole country) or an employment-area code TA01–TA46',
     }),
-    /** Period of the first measurement: `YYYY`, `YYYY-Qn` or a month window `YYYY-MM/YYYY-MM` (12 months recommended). */
+    /** Period of the first measurement: `YYYY`, `YYYY-Qn` or a month window `YYYY-MM/YYYY-MM`. */
     period: z
       .string()
       .regex(new RegExp(PERIOD_PATTERN), 'expected a year (2025), a quarter (2025-Q3) or a month window (2024-07/2025-06)'),
-    /** Name of the instrument (e.g. the customer change meter of the Jalava project); one published file per instrument. */
+    /** Name of the instrument exactly as registered in `data/change-meter/instruments.yaml`. */
     instrument: text('instrument', 100),
-    /** Version of the instrument as its owner names it (e.g. `1.0`); the same within an instrument × dimension × period. */
+    /** Version of the instrument, one of the versions registered for it. */
     instrument_version: text('instrument_version', 40),
-    /** Dimension of the instrument (e.g. employability, everyday life management, skills), as the instrument names it. */
+    /** Dimension of the instrument, one of the dimensions registered for that version. */
     dimension: text('dimension', 100),
-    /** The scale of the dimension as text, e.g. `1-5` or `0-100`; the median change is in its steps. */
+    /** The scale registered for that version, e.g. `1-5` or `0-100`; the median change is in its steps. */
     scale: text('scale', 40),
     /** Customers with BOTH a first and a follow-up measurement: the n of every figure of the row. */
-    customers_paired: count('customers_paired'),
+    customers_paired: count('customers_paired', 1),
     /** Customers with a first measurement in the period (at least `customers_paired`). */
-    customers_measured: count('customers_measured'),
-    /** `customers_paired / customers_measured`, a share from 0 to 1 (the follow-up response rate). */
-    coverage_rate: share('coverage_rate'),
-    /** Share (0–1) of paired customers whose score improved by at least one step. */
-    share_improved: share('share_improved'),
-    /** Share (0–1) of paired customers whose score stayed the same. */
-    share_unchanged: share('share_unchanged'),
-    /** Share (0–1) of paired customers whose score got worse by at least one step. */
-    share_worse: share('share_worse'),
-    /** Median of the change follow-up − first measurement over the paired customers, in steps of the scale. */
-    median_change: z.number(),
+    customers_measured: count('customers_measured', 1),
+    /** Paired customers whose score improved by at least one step. */
+    customers_improved: count('customers_improved', 0),
+    /** Paired customers whose score stayed the same. */
+    customers_unchanged: count('customers_unchanged', 0),
+    /** Paired customers whose score got worse by at least one step. */
+    customers_worse: count('customers_worse', 0),
+    /** Median of the change follow-up − first measurement over the paired customers, in steps of the scale (a whole or half step). */
+    median_change: median,
   })
   .strict();
 export type ChangeMeterRow = z.infer<typeof ChangeMeterRow>;
@@ -161,14 +174,14 @@ function csvWhole<T extends z.ZodType<number, number>>(inner: T) {
 function csvDecimal<T extends z.ZodType<number, number>>(inner: T) {
   return z
     .string()
-    .regex(DECIMAL, 'expected a number with "." as the decimal point (e.g. 0.25), without "%" or spaces')
+    .regex(DECIMAL, 'expected a number with "." as the decimal point (e.g. 0.5), without "%" or spaces')
     .transform(Number)
     .pipe(inner);
 }
 
 const row = ChangeMeterRow.shape;
 
-/** One submitted CSV row as text (what `readCsv` gives), read into a {@link ChangeMeterRow}. */
+/** One submitted CSV row as text (what the CSV reader gives), read into a {@link ChangeMeterRow}. */
 export const ChangeMeterCsvRow = z
   .object({
     /** See {@link ChangeMeterRow} `area_code`. */
@@ -187,18 +200,24 @@ export const ChangeMeterCsvRow = z
     customers_paired: csvWhole(row.customers_paired),
     /** Digits, e.g. `30`. */
     customers_measured: csvWhole(row.customers_measured),
-    /** Decimal with `.`, e.g. `0.4`. */
-    coverage_rate: csvDecimal(row.coverage_rate),
-    /** Decimal with `.`, e.g. `0.5`. */
-    share_improved: csvDecimal(row.share_improved),
-    /** Decimal with `.`, e.g. `0.25`. */
-    share_unchanged: csvDecimal(row.share_unchanged),
-    /** Decimal with `.`, e.g. `0.25`. */
-    share_worse: csvDecimal(row.share_worse),
+    /** Digits, e.g. `6`. */
+    customers_improved: csvWhole(row.customers_improved),
+    /** Digits, e.g. `5`. */
+    customers_unchanged: csvWhole(row.customers_unchanged),
+    /** Digits, e.g. `1`. */
+    customers_worse: csvWhole(row.customers_worse),
     /** Decimal with `.`, may be negative, e.g. `-0.5`. */
     median_change: csvDecimal(row.median_change),
   })
   .strict();
+
+/** A published share: 0–1 in whole percent (two decimals). */
+const percent = (what: string) =>
+  z
+    .number()
+    .min(0, `${what} is a share from 0 to 1`)
+    .max(1, `${what} is a share from 0 to 1`)
+    .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-9, `${what} is published in whole percent (two decimals)`);
 
 /** An empty cell (withheld) → `null`, or the value read by `inner`. */
 function orEmpty<T extends z.ZodType<number, string>>(inner: T) {
@@ -206,9 +225,10 @@ function orEmpty<T extends z.ZodType<number, string>>(inner: T) {
 }
 
 /**
- * One row of a published file (`data/change-meter/published/<instrument>.csv`): the submitted
- * columns, with the withheld figures empty, and `status`. Which cells are empty must match the
- * status; the loader checks that with `checkPublishedRow` of `src/lib/privacy.ts`.
+ * One row of a published file (`data/change-meter/published/<instrument-id>.csv`): the labels,
+ * the figures the rules let through (withheld ones empty) and `status`. Which cells are empty
+ * must match the status; the loader checks that with `checkPublishedRow` of
+ * `src/lib/change-meter/publish.ts`.
  */
 export const ChangeMeterPublishedCsvRow = z
   .object({
@@ -228,14 +248,14 @@ export const ChangeMeterPublishedCsvRow = z
     customers_paired: orEmpty(csvWhole(row.customers_paired)),
     /** Customers with a first measurement; empty when the row is `suppressed`. */
     customers_measured: orEmpty(csvWhole(row.customers_measured)),
-    /** Follow-up response rate 0–1; empty when the row is `suppressed`. */
-    coverage_rate: orEmpty(csvDecimal(row.coverage_rate)),
-    /** Share improved 0–1; empty unless the row is `ok`. */
-    share_improved: orEmpty(csvDecimal(row.share_improved)),
-    /** Share unchanged 0–1; empty unless the row is `ok`. */
-    share_unchanged: orEmpty(csvDecimal(row.share_unchanged)),
-    /** Share worse 0–1; empty unless the row is `ok`. */
-    share_worse: orEmpty(csvDecimal(row.share_worse)),
+    /** Follow-up response rate 0–1 in whole percent; empty when the row is `suppressed`. */
+    coverage_rate: orEmpty(csvDecimal(percent('coverage_rate'))),
+    /** Share improved 0–1 in whole percent; empty unless the row is `ok`. */
+    share_improved: orEmpty(csvDecimal(percent('share_improved'))),
+    /** Share unchanged 0–1 in whole percent; empty unless the row is `ok`. */
+    share_unchanged: orEmpty(csvDecimal(percent('share_unchanged'))),
+    /** Share worse 0–1 in whole percent; empty unless the row is `ok`. */
+    share_worse: orEmpty(csvDecimal(percent('share_worse'))),
     /** Median change in scale steps; empty unless the row is `ok`. */
     median_change: orEmpty(csvDecimal(row.median_change)),
     /**
@@ -247,17 +267,55 @@ export const ChangeMeterPublishedCsvRow = z
   .strict();
 export type ChangeMeterPublishedRow = z.infer<typeof ChangeMeterPublishedCsvRow>;
 
-/** One instrument's entry in `data/change-meter/published/manifest.json`: where its file came from. */
+/** An instrument id: the published file's name without `.csv`, permanent once published. */
+export const INSTRUMENT_ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+
+const name = (what: string, max: number) =>
+  text(what, max).regex(new RegExp(NAME_PATTERN, 'u'), `${what} must start with a letter or a digit`);
+
+/** One version of a registered instrument: its scale and the dimensions it measures. */
+export const ChangeMeterInstrumentVersion = z
+  .object({
+    /** The version as the instrument's owner names it, e.g. `1.0`. */
+    version: name('version', 40),
+    /** The scale of every dimension of this version, e.g. `1-5` or `0-100`. */
+    scale: name('scale', 40),
+    /** The dimensions as the instrument names them; a submitted row must use one of these exactly. */
+    dimensions: z.array(name('dimension', 100)).min(1, 'a version measures at least one dimension'),
+  })
+  .strict();
+
+/** One registered instrument. */
+export const ChangeMeterInstrument = z
+  .object({
+    /** Permanent id, also the published file's name (`<id>.csv`), e.g. `jalava-muutosmittari`. Never reused for another instrument. */
+    id: z.string().regex(new RegExp(INSTRUMENT_ID_PATTERN), 'expected lower-case letters, digits and single hyphens'),
+    /** The instrument's name as submitted rows write it. */
+    name: name('name', 100),
+    /** Where the instrument is described (its owner's public page), http(s). */
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    /** The versions that may be imported. */
+    versions: z.array(ChangeMeterInstrumentVersion).min(1),
+  })
+  .strict();
+export type ChangeMeterInstrument = z.infer<typeof ChangeMeterInstrument>;
+
+/** `data/change-meter/instruments.yaml`: every instrument whose aggregates may be imported, registered once. */
+export const ChangeMeterRegistry = z
+  .object({
+    /** The registered instruments (empty until an instrument is registered). */
+    instruments: z.array(ChangeMeterInstrument),
+  })
+  .strict();
+export type ChangeMeterRegistry = z.infer<typeof ChangeMeterRegistry>;
+
+/** One instrument's entry in `data/change-meter/published/manifest.json`. */
 export const ChangeMeterManifestEntry = z
   .object({
-    /** The published file, `<instrument-slug>.csv`, in the same folder. */
-    file: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\.csv$/, 'expected <instrument-slug>.csv'),
-    /** The instrument's name as submitted. */
+    /** The published file, `<instrument-id>.csv`, in the same folder. */
+    file: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*\.csv$/, 'expected <instrument-id>.csv'),
+    /** The instrument's registered name. */
     instrument: row.instrument,
-    /** Name of the submitted file (without its folder). */
-    source_file: z.string().min(1),
-    /** SHA-256 of the submitted bytes, lowercase hex. */
-    source_sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lowercase hex digits'),
     /** When the file was imported, ISO 8601 UTC (`2026-08-01T12:00:00Z`). */
     imported_at: z.iso.datetime(),
     /** Rows published for this instrument (every status). */
@@ -270,7 +328,7 @@ export const ChangeMeterManifestEntry = z
     rows_suppressed: z.number().int().nonnegative(),
     /** Periods published, in order. */
     periods: z.array(row.period),
-    /** Ids of the rules the import enforced and applied (`RULES` of `src/lib/privacy.ts`). */
+    /** Ids of the rules the import enforced and applied (`RULES` of `src/lib/change-meter/rules.ts`). */
     rules_applied: z.array(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)).min(1),
   })
   .strict()
@@ -280,29 +338,17 @@ export const ChangeMeterManifestEntry = z
   });
 export type ChangeMeterManifestEntry = z.infer<typeof ChangeMeterManifestEntry>;
 
-/** `data/change-meter/published/manifest.json`. */
+/**
+ * `data/change-meter/published/manifest.json`. It never names the submitted file or its hash:
+ * a file name can carry a person's name, and a hash of a small file can be searched by brute
+ * force; both stay in the importer's private record.
+ */
 export const ChangeMeterManifest = z
   .object({
     /** Version of this manifest format. */
-    format: z.literal('tilannekuva-change-meter-manifest/1'),
+    format: z.literal('tilannekuva-change-meter-manifest/2'),
     /** One entry per published instrument file, sorted by `file`. */
     files: z.array(ChangeMeterManifestEntry),
   })
   .strict();
 export type ChangeMeterManifest = z.infer<typeof ChangeMeterManifest>;
-
-/**
- * The file-name slug of an instrument: lower case, Finnish and Swedish letters without their
- * marks (ä → a, ö → o, å → a), every other run of characters → `-`. `Jalava: Asiakkaan
- * muutosmittari` → `jalava-asiakkaan-muutosmittari`. Empty if the name has no letter or digit.
- */
-export function instrumentSlug(instrument: string): string {
-  return instrument
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
-}

@@ -5,9 +5,10 @@
  * its scale, and withhold what the privacy rules withhold. The shipped site (dist/, built from
  * data/) must contain none of it.
  *
- * Expected values are the fixture's own numbers (tests/fixtures/change-meter/thresholds.csv):
- * TA01 n = 3 (suppressed), TA02 n = 7 of 10 measured (shares withheld), TA03 n = 12 of 16
- * measured, coverage 0.75, shares 0.167 / 0.25 / 0.583, median −2.5 on a 0–100 scale (all shown).
+ * Expected values are the fixture's own numbers (tests/fixtures/change-meter/thresholds.csv, with
+ * the test registry tests/fixtures/change-meter/instruments.yaml): TA01 n = 3 (suppressed), TA02
+ * n = 7 of 10 measured (shares withheld), TA03 n = 12 of 16 measured, coverage 75 %, 5 improved,
+ * 0 unchanged, 7 worse of 12 = 42 % / 0 % / 58 %, median −2.5 on a 1–5 scale (all shown).
  */
 import { expect, test } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
@@ -31,6 +32,7 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   dir = mkdtempSync(join(tmpdir(), 'tilannekuva-change-meter-'));
   cpSync('data/change-meter', join(dir, 'change-meter'), { recursive: true });
+  cpSync('tests/fixtures/change-meter/instruments.yaml', join(dir, 'change-meter', 'instruments.yaml'));
   const imported = spawnSync(process.execPath, ['scripts/import-change-meter.ts', '--file', FIXTURE, '--out', join(dir, 'change-meter')], { encoding: 'utf8' });
   expect(imported.status, imported.stderr + imported.stdout).toBe(0);
   const built = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(dir, 'dist')], {
@@ -50,10 +52,10 @@ test('an imported aggregate appears on the area page with n, coverage, instrumen
   await page.goto(`${origin}/fi/area/ta03/`);
   const part = page.locator('[data-change-meter="published"]');
   await expect(part).toBeVisible();
-  await expect(part.getByRole('heading', { name: /Testimittari 1\.0/ })).toContainText('Asteikko 0-100');
+  await expect(part.getByRole('heading', { name: /Testimittari 1\.0/ })).toContainText('Asteikko 1-5');
   const row = part.locator('tbody tr').first();
   const cells = (await row.locator('th, td').allInnerTexts()).map(plain);
-  expect(cells).toEqual(['Työllistyvyys', '2025', '12', '75 % 16 mitatusta', '17 %', '25 %', '58 %', '−2,5']);
+  expect(cells).toEqual(['Työllistyvyys', '2025', '12', '75 % 16 mitatusta', '42 %', '0 %', '58 %', '−2,5']);
   await expect(part).toContainText('Eri mittareiden tulokset eivät ole keskenään vertailukelpoisia.');
   await expectNoAxeViolations(page);
 });
@@ -86,12 +88,14 @@ test('a municipality profile points to its employment area, never its own aggreg
   await expect(page.locator('#progress').locator('..')).toContainText('aldrig för en enskild kommun');
 });
 
-test('the theme page and the methodology page list the published file with its provenance', async ({ page }) => {
+test('the theme page and the methodology page list the published file, never the submitted file', async ({ page }) => {
   await page.goto(`${origin}/en/progress/`);
-  await expect(page.locator('#change ~ div[data-change-meter="published"] tbody tr')).toHaveCount(6);
+  await expect(page.locator('#change ~ div[data-change-meter="published"] tbody tr')).toHaveCount(7);
   await page.goto(`${origin}/en/methodology/customer-change/`);
   await expect(page.locator('#published ~ div table tbody tr')).toHaveCount(1);
-  await expect(page.locator('#published ~ div table tbody tr')).toContainText('thresholds.csv');
+  await expect(page.locator('#published ~ div table tbody tr')).toContainText('Testimittari');
+  const leaks = textFiles(join(dir, 'dist')).filter((f) => readFileSync(f, 'utf8').includes('thresholds.csv'));
+  expect(leaks, 'the submitted file name is published nowhere').toEqual([]);
 });
 
 /** Every text file under `root`. */

@@ -96,12 +96,12 @@ describe('dataPackage', () => {
     assert.deepEqual((pkg.sources as { title: string }[]).map((s) => s.title), ['src name en (src producer en, 12r5)', 'other name en (other producer en, 12r5)']);
   });
 
-  test('published customer-change files are listed with their submission as the source', () => {
-    const pkg = dataPackage(site, [{ file: 'jalava.csv', instrument: 'Jalava', source_file: 'ta19-2026.csv', imported_at: '2026-08-01T10:00:00Z' }]);
+  test('published customer-change files are listed with the import time, never the submitted file’s name', () => {
+    const pkg = dataPackage(site, [{ file: 'jalava.csv', instrument: 'Jalava', imported_at: '2026-08-01T10:00:00Z' }]);
     const r = resources(pkg).find((x) => x.path === 'change-meter/published/jalava.csv')!;
     assert.equal(r.name, 'change-meter-jalava');
     assert.equal(r.schema, 'change-meter/published.schema.json');
-    assert.deepEqual(r.sources, [{ title: 'Submitted file ta19-2026.csv, imported 2026-08-01T10:00:00Z', path: 'change-meter/published/manifest.json' }]);
+    assert.deepEqual(r.sources, [{ title: 'Aggregates submitted by employment areas, imported 2026-08-01T10:00:00Z', path: 'change-meter/published/manifest.json' }]);
     assert.equal(DataPackage.safeParse(pkg).success, true);
   });
 

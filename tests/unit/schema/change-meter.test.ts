@@ -9,9 +9,10 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { loadReference } from '../../scripts/lib/validate/reference.ts';
-import { RULE_IDS } from '../../src/lib/privacy.ts';
+import { loadReference } from '../../../scripts/lib/validate/reference.ts';
+import { RULE_IDS } from '../../../src/lib/change-meter/rules.ts';
 import {
   CHANGE_METER_AREA_CODES,
   CHANGE_METER_COLUMNS,
@@ -20,10 +21,10 @@ import {
   CHANGE_METER_STATUSES,
   ChangeMeterCsvRow,
   ChangeMeterPublishedCsvRow,
+  ChangeMeterRegistry,
   ChangeMeterRow,
-  instrumentSlug,
-} from '../../src/schema/change-meter.ts';
-import { ROOT } from '../helpers/data-harness.ts';
+} from '../../../src/schema/change-meter.ts';
+import { ROOT } from '../../helpers/data-harness.ts';
 
 const DIR = join(ROOT, 'data', 'change-meter');
 const readJson = (name: string) => JSON.parse(readFileSync(join(DIR, name), 'utf8'));
@@ -71,6 +72,8 @@ const NUMBER_COLUMNS = new Set([
   'share_worse',
   'median_change',
 ]);
+/** Published columns the portal computes (not submitted): shares and coverage, 0–1. */
+const COMPUTED = new Set(['coverage_rate', 'share_improved', 'share_unchanged', 'share_worse']);
 
 describe('the three schemas agree', () => {
   test('the same fields in the same order, and the same primary key', () => {
@@ -83,10 +86,9 @@ describe('the three schemas agree', () => {
       'scale',
       'customers_paired',
       'customers_measured',
-      'coverage_rate',
-      'share_improved',
-      'share_unchanged',
-      'share_worse',
+      'customers_improved',
+      'customers_unchanged',
+      'customers_worse',
       'median_change',
     ];
     assert.deepEqual([...CHANGE_METER_COLUMNS], expected);
@@ -137,11 +139,15 @@ describe('the three schemas agree', () => {
     assert.equal(status.name, 'status');
     assert.deepEqual(status.constraints, { required: true, enum: ['ok', 'suppressed', 'shares_suppressed'] });
     for (const f of publishedSchema.fields.slice(0, -1)) {
+      const { required, ...rest } = f.constraints ?? {};
+      assert.equal(required, !NUMBER_COLUMNS.has(f.name), `${f.name}: required only if never withheld`);
+      if (COMPUTED.has(f.name)) {
+        assert.deepEqual([f.type, rest], ['number', { minimum: 0, maximum: 1 }], f.name);
+        continue;
+      }
       const submitted = tableSchema.fields.find((t) => t.name === f.name)!;
       assert.equal(f.type, submitted.type, f.name);
-      const { required, ...rest } = f.constraints ?? {};
       const { required: _r, ...submittedRest } = submitted.constraints ?? {};
-      assert.equal(required, !NUMBER_COLUMNS.has(f.name), `${f.name}: required only if never withheld`);
       assert.deepEqual(rest, submittedRest, f.name);
     }
   });
@@ -162,14 +168,14 @@ describe('documentation', () => {
   test('the template is exactly the header row of the format', () => {
     assert.equal(
       readFileSync(join(DIR, 'template.csv'), 'utf8'),
-      'area_code,period,instrument,instrument_version,dimension,scale,customers_paired,customers_measured,coverage_rate,share_improved,share_unchanged,share_worse,median_change\n',
+      'area_code,period,instrument,instrument_version,dimension,scale,customers_paired,customers_measured,customers_improved,customers_unchanged,customers_worse,median_change\n',
     );
     assert.equal(CHANGE_METER_COLUMNS.join(','), readFileSync(join(DIR, 'template.csv'), 'utf8').trim());
   });
 
   test('the README names every column, every status and every rule', () => {
     const readme = readFileSync(join(DIR, 'README.md'), 'utf8');
-    for (const c of CHANGE_METER_PUBLISHED_COLUMNS) assert.ok(readme.includes(`\`${c}\``), `README mentions \`${c}\``);
+    for (const c of new Set([...CHANGE_METER_COLUMNS, ...CHANGE_METER_PUBLISHED_COLUMNS])) assert.ok(readme.includes(`\`${c}\``), `README mentions \`${c}\``);
     for (const s of CHANGE_METER_STATUSES) assert.ok(readme.includes(`\`${s}\``), `README mentions \`${s}\``);
     for (const r of RULE_IDS) assert.ok(readme.includes(`\`${r}\``), `README explains rule \`${r}\``);
   });
@@ -185,10 +191,9 @@ describe('ChangeMeterCsvRow', () => {
     scale: '0-100',
     customers_paired: '12',
     customers_measured: '30',
-    coverage_rate: '0.4',
-    share_improved: '0.5',
-    share_unchanged: '0.25',
-    share_worse: '0.25',
+    customers_improved: '6',
+    customers_unchanged: '5',
+    customers_worse: '1',
     median_change: '-1.5',
   };
 
@@ -197,10 +202,9 @@ describe('ChangeMeterCsvRow', () => {
       ...good,
       customers_paired: 12,
       customers_measured: 30,
-      coverage_rate: 0.4,
-      share_improved: 0.5,
-      share_unchanged: 0.25,
-      share_worse: 0.25,
+      customers_improved: 6,
+      customers_unchanged: 5,
+      customers_worse: 1,
       median_change: -1.5,
     });
   });
@@ -212,9 +216,9 @@ describe('ChangeMeterCsvRow', () => {
     ['customers_paired', '1 200', /digits only/],
     ['customers_paired', '12.0', /digits only/],
     ['customers_paired', '0', /at least 1/],
-    ['coverage_rate', '40%', /"\." as the decimal point/],
-    ['share_improved', '0,5', /"\." as the decimal point/],
-    ['share_improved', '50', /not a percentage/],
+    ['customers_worse', '-1', /digits only/],
+    ['median_change', '0,5', /"\." as the decimal point/],
+    ['median_change', '0.25', /a whole or a half step/],
     ['dimension', ' Arjenhallinta', /must not start or end with spaces/],
   ] as const) {
     test(`refuses ${field} = ${JSON.stringify(value)}`, () => {
@@ -230,11 +234,23 @@ describe('ChangeMeterCsvRow', () => {
   });
 });
 
-describe('instrumentSlug', () => {
-  test('lower case, marks dropped, other characters as single hyphens', () => {
-    assert.equal(instrumentSlug('Jalava: Asiakkaan muutosmittari'), 'jalava-asiakkaan-muutosmittari');
-    assert.equal(instrumentSlug('Työkykymittari (Åland) v2'), 'tyokykymittari-aland-v2');
-    assert.equal(instrumentSlug('Testimittari'), 'testimittari');
-    assert.equal(instrumentSlug('  ---  '), '');
+describe('ChangeMeterRegistry', () => {
+  const version = { version: '1.0', scale: '1-5', dimensions: ['Työllistyvyys'] };
+  test('the registry of data/change-meter is valid (and empty until an instrument is registered)', () => {
+    const registry = ChangeMeterRegistry.parse(parseYaml(readFileSync(join(DIR, 'instruments.yaml'), 'utf8')));
+    assert.deepEqual(registry, { instruments: [] });
   });
+
+  for (const [what, instrument, problem] of [
+    ['an id with capitals', { id: 'Testi', name: 'Testi', versions: [version] }, /lower-case letters/],
+    ['a name starting with =', { id: 'testi', name: '=HYPERLINK("x")', versions: [version] }, /start with a letter or a digit/],
+    ['a dimension starting with @', { id: 'testi', name: 'Testi', versions: [{ ...version, dimensions: ['@sum'] }] }, /start with a letter or a digit/],
+    ['a version without dimensions', { id: 'testi', name: 'Testi', versions: [{ ...version, dimensions: [] }] }, /at least one dimension/],
+  ] as const) {
+    test(`refuses ${what}`, () => {
+      const r = ChangeMeterRegistry.safeParse({ instruments: [instrument] });
+      assert.equal(r.success, false);
+      assert.match(r.error!.issues[0]!.message, problem);
+    });
+  }
 });
