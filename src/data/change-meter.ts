@@ -30,7 +30,7 @@ import {
 } from '../schema/change-meter.ts';
 
 /** The published rows of one area (or `SSS`), every instrument. */
-export interface ChangeMeterArea {
+interface ChangeMeterArea {
   area_code: string;
   /** Sorted by instrument, dimension and period. */
   rows: ChangeMeterPublishedRow[];

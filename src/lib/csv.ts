@@ -226,7 +226,7 @@ export class CsvSplitter {
 }
 
 /** Splits CSV text into records of fields (RFC 4180: quotes, doubled quotes, CRLF or LF). */
-export function splitCsv(text: string, delimiter: string, file: string): CsvRecord[] {
+function splitCsv(text: string, delimiter: string, file: string): CsvRecord[] {
   const splitter = new CsvSplitter(delimiter, file);
   return [...splitter.push(text), ...splitter.end()];
 }

@@ -52,7 +52,7 @@ export const CHANGE_METER_PUBLISHED_COLUMNS = [
 export const CHANGE_METER_KEY = ['area_code', 'period', 'instrument', 'dimension'] as const;
 
 /** The number columns of a published row. */
-export const CHANGE_METER_NUMBER_COLUMNS = [
+const CHANGE_METER_NUMBER_COLUMNS = [
   'customers_paired',
   'customers_measured',
   'coverage_rate',
@@ -83,19 +83,19 @@ export const CHANGE_METER_STATUSES = ['ok', 'suppressed', 'shares_suppressed'] a
 export type ChangeMeterStatus = (typeof CHANGE_METER_STATUSES)[number];
 
 /** The most customers a row may count: more than Finland's population is a typing error. */
-export const MAX_CUSTOMERS = 10_000_000;
+const MAX_CUSTOMERS = 10_000_000;
 
 /**
  * A period: a calendar year `2025`, a quarter `2025-Q3`, or a window of whole months
  * `2024-07/2025-06` (first and last month, both included).
  */
-export const PERIOD_PATTERN = '^(20\\d{2}|20\\d{2}-Q[1-4]|20\\d{2}-(0[1-9]|1[0-2])/20\\d{2}-(0[1-9]|1[0-2]))$';
+const PERIOD_PATTERN = '^(20\\d{2}|20\\d{2}-Q[1-4]|20\\d{2}-(0[1-9]|1[0-2])/20\\d{2}-(0[1-9]|1[0-2]))$';
 
 /** Text that starts and ends with a visible character and has no line breaks. */
-export const TEXT_PATTERN = '^\\S([^\\r\\n]*\\S)?$';
+const TEXT_PATTERN = '^\\S([^\\r\\n]*\\S)?$';
 
 /** A registered name: starts with a letter or digit (never `=`, `+`, `-`, `@`: spreadsheet formulas). */
-export const NAME_PATTERN = '^[\\p{L}\\p{N}]([^\\r\\n]*\\S)?$';
+const NAME_PATTERN = '^[\\p{L}\\p{N}]([^\\r\\n]*\\S)?$';
 
 const text = (what: string, max: number) =>
   z
@@ -268,13 +268,13 @@ export const ChangeMeterPublishedCsvRow = z
 export type ChangeMeterPublishedRow = z.infer<typeof ChangeMeterPublishedCsvRow>;
 
 /** An instrument id: the published file's name without `.csv`, permanent once published. */
-export const INSTRUMENT_ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
+const INSTRUMENT_ID_PATTERN = '^[a-z0-9]+(-[a-z0-9]+)*$';
 
 const name = (what: string, max: number) =>
   text(what, max).regex(new RegExp(NAME_PATTERN, 'u'), `${what} must start with a letter or a digit`);
 
 /** One version of a registered instrument: its scale and the dimensions it measures. */
-export const ChangeMeterInstrumentVersion = z
+const ChangeMeterInstrumentVersion = z
   .object({
     /** The version as the instrument's owner names it, e.g. `1.0`. */
     version: name('version', 40),

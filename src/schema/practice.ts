@@ -4,8 +4,10 @@
  * module imports nothing but zod.
  */
 import { z } from 'zod';
+import { LANGS } from './vocabulary.ts';
 
-export const PRACTICE_LANGS = ['fi', 'sv', 'en'] as const;
+/** Languages a practice may be written in: the site's languages. */
+export { LANGS as PRACTICE_LANGS } from './vocabulary.ts';
 
 /** Target groups a practice can address. */
 export const TARGET_GROUPS = [
@@ -59,7 +61,7 @@ const IsoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/
 const HttpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) address' });
 
 /** A public source of the practice. Sentences of the entry cite it as [n], n = its place in the list. */
-export const PracticeSource = z
+const PracticeSource = z
   .object({
     /** Title of the page or publication, as it is published. */
     title: z.string().trim().min(1),
@@ -70,12 +72,12 @@ export const PracticeSource = z
     /** The date a reviewer last read the source and checked the entry against it. */
     checked: IsoDate,
     /** Language of the source and its excerpt, when it is not the practice's language. */
-    language: z.enum(PRACTICE_LANGS).optional(),
+    language: z.enum(LANGS).optional(),
     /** A short verbatim excerpt from the source that supports the entry's claims (copied, never paraphrased). */
     excerpt: z.string().trim().min(1, 'quote a short verbatim excerpt that supports the claims').max(700, 'keep the excerpt short (at most 700 characters)'),
   })
   .strict();
-export type PracticeSource = z.infer<typeof PracticeSource>;
+type PracticeSource = z.infer<typeof PracticeSource>;
 
 /** Whom to contact now, as a cited source states it; `not-known` when no current source names one. */
 const Contact = z.union([
@@ -95,7 +97,7 @@ const Contact = z.union([
 export const PracticeFrontMatter = z
   .object({
     /** The language the practice was written in; `title` and `summary` must have it, and the body starts with it. */
-    language: z.enum(PRACTICE_LANGS),
+    language: z.enum(LANGS),
     /** Name of the practice, in the original language and translations. */
     title: LocalisedText,
     /** Two or three sentences: what is done, for whom, and what the sources say about results. Each sentence cites a source ([n]). */

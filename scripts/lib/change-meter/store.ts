@@ -31,14 +31,14 @@ import {
 import { rel, replaceFolder, toJson, writeFileAtomic } from '../fsx.ts';
 
 /** The manifest's format id. */
-export const MANIFEST_FORMAT = 'tilannekuva-change-meter-manifest/2';
+const MANIFEST_FORMAT = 'tilannekuva-change-meter-manifest/2';
 
 /**
  * Reads a submitted file as a stream (it is never held in memory whole): refuses it before
  * reading if it is larger than the limit, decodes UTF-8, splits records and checks each row as
  * it arrives. Returns the rows and the file's SHA-256 (for the private record).
  */
-export async function readSubmission(path: string, file: string, knownAreas: ReadonlySet<string>): Promise<{ rows: SubmittedRow[]; sha256: string }> {
+async function readSubmission(path: string, file: string, knownAreas: ReadonlySet<string>): Promise<{ rows: SubmittedRow[]; sha256: string }> {
   checkFileSize((await stat(path)).size, file);
   const decoder = new Utf8Decoder(file);
   const splitter = new CsvSplitter(',', file);
@@ -116,7 +116,7 @@ export function readEarlierReleases(published: string, instrument: ChangeMeterIn
  * Reads and validates what is published in `published` now: the manifest (an empty one if there
  * is neither a manifest nor a CSV file) and that every CSV file has an entry and every entry a file.
  */
-export async function readManifest(published: string): Promise<ChangeMeterManifest> {
+async function readManifest(published: string): Promise<ChangeMeterManifest> {
   const path = join(published, 'manifest.json');
   const csvs = existsSync(published) ? (await readdir(published)).filter((n) => n.endsWith('.csv')).sort() : [];
   if (!existsSync(path)) {
@@ -147,7 +147,7 @@ export async function readManifest(published: string): Promise<ChangeMeterManife
  * and the protection audit the build runs) before it is swapped in, so an accepted file can
  * never break the build; if anything fails, the old folder stays exactly as it was.
  */
-export async function publishChangeMeter(result: ChangeMeterImport, out: string, check: { registry: ChangeMeterRegistry; solver: Solver; root: string }): Promise<Replaced[]> {
+async function publishChangeMeter(result: ChangeMeterImport, out: string, check: { registry: ChangeMeterRegistry; solver: Solver; root: string }): Promise<Replaced[]> {
   const published = join(out, 'published');
   const manifest = await readManifest(published); // before anything is written: a broken state stops here
   const replaced: Replaced[] = result.instruments.map((i) => ({ file: i.file, previous: manifest.files.find((e) => e.file === i.file) }));
@@ -161,7 +161,7 @@ export async function publishChangeMeter(result: ChangeMeterImport, out: string,
     try {
       loadChangeMeter(check.root, staging, { registry: check.registry, solver: check.solver });
     } catch (err) {
-      throw new Error(`internal error: the site's loader refuses the new publication, so nothing was published: ${(err as Error).message}`);
+      throw new Error(`internal error: the site's loader refuses the new publication, so nothing was published: ${(err as Error).message}`, { cause: err });
     }
   });
   return replaced;

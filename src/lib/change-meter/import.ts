@@ -119,7 +119,7 @@ export class SubmissionReader {
 }
 
 /** One instrument's publication. */
-export interface InstrumentPublication {
+interface InstrumentPublication {
   id: string;
   instrument: string;
   /** `<id>.csv`. */

@@ -71,7 +71,7 @@ export interface CellModel {
 }
 
 /** An upper bound for every piece: more than Finland's population. */
-export const PIECE_UPPER = 10_000_000;
+const PIECE_UPPER = 10_000_000;
 
 const OTHER = '\u0000other';
 

@@ -18,7 +18,7 @@ import {
 } from '../../schema/change-meter.ts';
 
 /** How far the three published shares may add up from 1: each is rounded to whole percent (3 × 0.005). */
-export const SHARES_TOLERANCE = 0.015;
+const SHARES_TOLERANCE = 0.015;
 
 /** The figures of a submitted row as published under `status`: shares and coverage in whole percent, withheld cells `null`. */
 export function publishRow(row: ChangeMeterRow, status: ChangeMeterStatus): ChangeMeterPublishedRow {
@@ -40,7 +40,7 @@ export function publishRow(row: ChangeMeterRow, status: ChangeMeterStatus): Chan
 }
 
 /** The field name the shares check points at. */
-export const SHARES_FIELD = 'share_improved + share_unchanged + share_worse';
+const SHARES_FIELD = 'share_improved + share_unchanged + share_worse';
 
 /**
  * Checks one published row: the withheld cells are exactly those its status withholds, and the

@@ -29,7 +29,7 @@ export const MERGE_ADVICE =
   'Prefer merging periods to losing figures: submit whole years (or one fixed 12-month window such as July–June, the same every year) instead of quarters, so that each row counts more customers.';
 
 /** The rules, by id. The ids appear in messages, in the manifest and in the README. */
-export const RULES = {
+const RULES = {
   'file-format': {
     kind: 'refuse',
     title: `the file is UTF-8 without a byte-order mark, comma-separated, with the documented header, at most ${MAX_FILE_BYTES / 1024 / 1024} MiB and ${MAX_ROWS} rows`,

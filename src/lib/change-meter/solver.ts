@@ -32,7 +32,7 @@ export interface IntegerProgram {
 export type Optimum = { status: 'optimal'; value: number } | { status: 'infeasible' };
 
 /** One program kept loaded, for many objectives (the solver starts each from the last one's basis). */
-export interface SolverSession {
+interface SolverSession {
   /** The largest (`max`) or smallest (`min`) value of Σ objective over the program's integer points. */
   optimise(objective: Term[], sense: 'max' | 'min'): Optimum;
   /**

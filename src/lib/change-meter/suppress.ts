@@ -69,12 +69,12 @@ export function primaryStatus(c: Counts): { status: ChangeMeterStatus; rule?: Su
 }
 
 /** The counts of a submitted row. */
-export function countsOf(r: SubmittedRow): Counts {
+function countsOf(r: SubmittedRow): Counts {
   return { n: r.row.customers_paired, m: r.row.customers_measured, improved: r.row.customers_improved, unchanged: r.row.customers_unchanged, worse: r.row.customers_worse };
 }
 
 /** How messages name a submitted row. */
-export const rowLabel = (r: SubmittedRow) => `row ${r.line} (${r.row.area_code}, ${r.row.period}, "${r.row.dimension}")`;
+const rowLabel = (r: SubmittedRow) => `row ${r.line} (${r.row.area_code}, ${r.row.period}, "${r.row.dimension}")`;
 
 /**
  * The cells of one dimension: earlier releases' rows as published then, and this submission's
