@@ -30,8 +30,8 @@ describe('checkDictionaries', () => {
 
 describe('t', () => {
   test('fills placeholders in each language', () => {
-    assert.equal(t('fi', 'change.points', { value: '+0,5' }), '+0,5 %-yks.');
-    assert.equal(t('en', 'change.points', { value: '+0.5' }), '+0.5 points');
+    assert.equal(t('fi', 'change.points', { value: '+0,5' }), '+0,5\u00a0%\u2011yks.');
+    assert.equal(t('en', 'change.points', { value: '+0.5' }), '+0.5\u00a0pp');
   });
 
   test('a missing placeholder value fails', () => {

@@ -24,9 +24,9 @@ describe('showChange', () => {
   });
 
   test('a share in points, a ratio as a plain number, a count with its per cent', () => {
-    assert.equal(showChange('fi', share, { yoy: 0.5, yoyPct: null }), '+0,5 %-yks.');
+    assert.equal(showChange('fi', share, { yoy: 0.5, yoyPct: null }), '+0,5\u00a0%\u2011yks.');
     assert.equal(showChange('fi', perVacancy, { yoy: 0.5, yoyPct: 20 }), '+0,5');
-    assert.equal(showChange('en', persons, { yoy: -30, yoyPct: -1.5 }), '\u221230 (\u22121.5 %)');
+    assert.equal(showChange('en', persons, { yoy: -30, yoyPct: -1.5 }), '\u221230 (\u22121.5\u00a0%)');
   });
 });
 
@@ -36,7 +36,7 @@ describe('showDiff', () => {
   });
 
   test('a share in points, a ratio as a plain number', () => {
-    assert.equal(showDiff('sv', share, -0.4), '\u22120,4 procentenheter');
+    assert.equal(showDiff('sv', share, -0.4), '\u22120,4\u00a0p.e.');
     assert.equal(showDiff('sv', perVacancy, -0.4), '\u22120,4');
   });
 });

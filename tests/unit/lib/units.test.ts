@@ -106,22 +106,22 @@ describe('valueText', () => {
 describe('changeText', () => {
   // [lang, unit, change, change in per cent, expected]
   const cases: [Lang, keyof typeof SHOWN, number, number | null, string][] = [
-    ['fi', 'persons', 1234, 2.1, `+1${NB}234 (+2,1 %)`],
-    ['sv', 'persons', 1234, 2.1, `+1${NB}234 (+2,1 %)`],
-    ['en', 'persons', 1234, 2.1, '+1,234 (+2.1 %)'],
-    ['fi', 'persons', -1234, -2.1, `${MINUS}1${NB}234 (${MINUS}2,1 %)`],
-    ['sv', 'persons', -1234, -2.1, `${MINUS}1${NB}234 (${MINUS}2,1 %)`],
-    ['en', 'persons', -1234, -2.1, `${MINUS}1,234 (${MINUS}2.1 %)`],
+    ['fi', 'persons', 1234, 2.1, `+1${NB}234 (+2,1\u00a0%)`],
+    ['sv', 'persons', 1234, 2.1, `+1${NB}234 (+2,1\u00a0%)`],
+    ['en', 'persons', 1234, 2.1, '+1,234 (+2.1\u00a0%)'],
+    ['fi', 'persons', -1234, -2.1, `${MINUS}1${NB}234 (${MINUS}2,1\u00a0%)`],
+    ['sv', 'persons', -1234, -2.1, `${MINUS}1${NB}234 (${MINUS}2,1\u00a0%)`],
+    ['en', 'persons', -1234, -2.1, `${MINUS}1,234 (${MINUS}2.1\u00a0%)`],
     ['fi', 'persons', 40, null, '+40'],
-    ['fi', 'persons', 0, 0, '0 (0,0 %)'],
-    ['fi', 'euros', 25000, 12.5, `+25${NB}000 (+12,5 %)`],
-    ['sv', 'euros', -25000, -12.5, `${MINUS}25${NB}000 (${MINUS}12,5 %)`],
+    ['fi', 'persons', 0, 0, '0 (0,0\u00a0%)'],
+    ['fi', 'euros', 25000, 12.5, `+25${NB}000 (+12,5\u00a0%)`],
+    ['sv', 'euros', -25000, -12.5, `${MINUS}25${NB}000 (${MINUS}12,5\u00a0%)`],
     ['en', 'euros', 25000, null, '+25,000'],
-    ['fi', 'percent', 0.5, null, '+0,5 %-yks.'],
-    ['sv', 'percent', 0.5, null, '+0,5 procentenheter'],
-    ['en', 'percent', 0.5, null, '+0.5 points'],
-    ['fi', 'percent', -1.2, null, `${MINUS}1,2 %-yks.`],
-    ['en', 'percent', 0, null, '0.0 points'],
+    ['fi', 'percent', 0.5, null, '+0,5\u00a0%\u2011yks.'],
+    ['sv', 'percent', 0.5, null, '+0,5\u00a0p.e.'],
+    ['en', 'percent', 0.5, null, '+0.5\u00a0pp'],
+    ['fi', 'percent', -1.2, null, `${MINUS}1,2\u00a0%\u2011yks.`],
+    ['en', 'percent', 0, null, '0.0\u00a0pp'],
     ['fi', 'ratio', 0.5, null, '+0,5'],
     ['sv', 'ratio', 0.5, null, '+0,5'],
     ['en', 'ratio', 0.5, null, '+0.5'],
@@ -135,7 +135,7 @@ describe('changeText', () => {
     });
   }
 
-  test('a ratio\'s change ignores a per-cent change and never says points', () => {
+  test('a ratio\'s change ignores a per-cent change and never says\u00a0pp', () => {
     for (const lang of ['fi', 'sv', 'en'] as const) {
       const text = changeText(lang, SHOWN.ratio, 0.5, 25, tr(lang));
       assert.doesNotMatch(text, /%|yks|procentenheter|points/, `${lang}: ${text}`);
@@ -150,10 +150,10 @@ describe('changeText', () => {
 describe('differenceText', () => {
   // [lang, unit, difference, expected]
   const cases: [Lang, keyof typeof SHOWN, number, string][] = [
-    ['fi', 'percent', 1.4, '+1,4 %-yks.'],
-    ['sv', 'percent', 1.4, '+1,4 procentenheter'],
-    ['en', 'percent', 1.4, '+1.4 points'],
-    ['fi', 'percent', -0.6, `${MINUS}0,6 %-yks.`],
+    ['fi', 'percent', 1.4, '+1,4\u00a0%\u2011yks.'],
+    ['sv', 'percent', 1.4, '+1,4\u00a0p.e.'],
+    ['en', 'percent', 1.4, '+1.4\u00a0pp'],
+    ['fi', 'percent', -0.6, `${MINUS}0,6\u00a0%\u2011yks.`],
     ['fi', 'ratio', 0.5, '+0,5'],
     ['sv', 'ratio', 0.5, '+0,5'],
     ['en', 'ratio', 0.5, '+0.5'],
