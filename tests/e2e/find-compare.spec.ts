@@ -77,7 +77,16 @@ test.describe('compare', () => {
     expect(rows.length).toBe(cells.length * codes.length);
     // Every table cell has its row in the CSV with the same value, and nothing else is there.
     // (Compared as two lists, so that a mismatch shows every difference at once.)
-    const csvByKey = new Map(rows.map((r) => [`${r[0]} ${r[4]}`, r[5] === '' ? '–' : r[5]!]));
+    // The table writes a value with its status ("13.7 % (estimate)", "at least 5", "withheld");
+    // the CSV has the value and the status in their own columns.
+    const shownAs: Record<string, (v: string) => string> = {
+      ok: (v) => v,
+      estimate: (v) => `${v} (estimate)`,
+      lower_bound: (v) => `at least ${v}`,
+      upper_bound: (v) => `at most ${v}`,
+      incomplete: (v) => `${v} (incomplete)`,
+    };
+    const csvByKey = new Map(rows.map((r) => [`${r[0]} ${r[4]}`, r[5] === '' ? (r[7] === 'suppressed' ? 'withheld' : '–') : (shownAs[r[7]!] ?? ((v: string) => `${v} ${r[7]}`))(r[5]!)]));
     const fromTable: string[] = [];
     const fromCsv: string[] = [];
     for (const [period, ...values] of cells) {
@@ -85,7 +94,7 @@ test.describe('compare', () => {
       const iso = `${y}-${m!.padStart(2, '0')}`;
       values.forEach((v, k) => {
         const key = `${codes[k]} ${iso}`;
-        fromTable.push(`${key} ${plain(v).replace(/ %$/, '')}`);
+        fromTable.push(`${key} ${plain(v).replace(/ %/, '')}`);
         fromCsv.push(`${key} ${csvByKey.get(key) ?? '(no row)'}`);
       });
     }
@@ -133,11 +142,16 @@ test('an embed page draws the chart from its URL', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Open in Tilannekuva' })).toHaveAttribute('href', /\/en\/compare\/\?areas=TA19,TA09&ind=unemployment-share$/);
 });
 
-test('the page, the indicator CSV and the JSON-stat file give the same Helsinki value', async ({ page, request }) => {
+test('the page, the indicator CSV and the JSON-stat file give the same Helsinki values (2026-08 13.7 %, 2026-06 14.2 %)', async ({ page, request }) => {
+  // Helsinki is one municipality, so its area's share is the municipality's published one (12tf, 12r5).
   await page.goto('/en/area/ta08/');
-  expect(plain(await page.locator('main').innerText())).toContain('14.2 %');
+  expect(plain(await page.locator('main').innerText())).toContain('13.7 %');
   const csv = await (await request.get('/data/indicators/unemployment-share.csv')).text();
+  expect(csv.split('\n')).toContain('TA08,Helsinki,employment_area,unemployment-share,2026-08,13.7,percent,ok,');
   expect(csv.split('\n')).toContain('TA08,Helsinki,employment_area,unemployment-share,2026-06,14.2,percent,ok,');
+  // Checked against public releases (../shared/data/README.md): Helsinki 13.8 % in 2025-12, Äänekoski 16.8 % in 2025-06.
+  expect(csv.split('\n')).toContain('KU091,Helsinki,municipality,unemployment-share,2025-12,13.8,percent,ok,');
+  expect(csv.split('\n')).toContain('KU992,Äänekoski,municipality,unemployment-share,2025-06,16.8,percent,ok,');
   const js = await (await request.get('/data/areas/ta08.json')).json();
   const inds = Object.keys(js.dimension.indicator.category.index);
   const periods = Object.keys(js.dimension.period.category.index);

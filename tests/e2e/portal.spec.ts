@@ -1,13 +1,19 @@
 /**
  * The portal's pages in a real browser. Expected numbers come from the source files
- * (../shared/data/README.md, domain.md section 5): whole country 2026-06 unemployed 352,001 and
- * register share 12.8 %; Helsinki 52,578 unemployed and 14.2 %.
+ * (../shared/data/README.md, domain.md section 5): whole country 2026-06 unemployed 352,001;
+ * Helsinki 52,578 unemployed in 2026-06, and its register share 13.7 % in 2026-08 (StatFin 12tf,
+ * the latest month). The whole country's share of 2026-08 is the portal's estimate (not in the
+ * source), so the tests check that it is marked and explained rather than its value.
  */
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, plain } from './helpers.ts';
 
 const langs = ['fi', 'sv', 'en'] as const;
-const num = { fi: { u: '352 001', h: '52 578', hs: '14,2 %', cs: '12,8 %' }, sv: { u: '352 001', h: '52 578', hs: '14,2 %', cs: '12,8 %' }, en: { u: '352,001', h: '52,578', hs: '14.2 %', cs: '12.8 %' } };
+const num = { fi: { u: '352 001', h: '52 578', hs: '13,7 %' }, sv: { u: '352 001', h: '52 578', hs: '13,7 %' }, en: { u: '352,001', h: '52,578', hs: '13.7 %' } };
+/** The latest month, the estimate marker and the start of the estimate's explanation in each language. */
+const latest = { fi: 'elokuu 2026', sv: 'augusti 2026', en: 'August 2026' };
+const estimate = { fi: ['(arvio)', 'Arvio: alueen osuus'], sv: ['(uppskattning)', 'Uppskattning: områdets andel'], en: ['(estimate)', 'Estimate: the area'] };
+const noPrevious = { fi: 'ei arvoa vuotta aiemmin', sv: 'inget värde ett år tidigare', en: 'no value a year earlier' };
 // People in services in the whole country 2026-06, by hand from the six service stocks of the
 // source (12,053 + 20,990 + 536 + 3,430 + 0 + 27,189 = 64,198), and their share of unemployed +
 // in services: 64,198 / (352,001 + 64,198) = 15.4 %.
@@ -15,12 +21,18 @@ const services = { fi: ['64 198', '15,4 %'], sv: ['64 198', '15,4 %'], en: ['64,
 
 for (const lang of langs) {
   test.describe(`${lang}`, () => {
-    test('front page shows the latest whole-country figures', async ({ page }) => {
+    test('front page leads with August 2026 and the change over a year, the estimate marked and explained', async ({ page }) => {
       await page.goto(`/${lang}/`);
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      const cards = plain(await page.locator('.cards').innerText());
+      const now = plain(await page.locator('section.now').innerText());
+      expect(now).toContain(latest[lang]);
+      // The whole country's share and its change over a year, both marked as estimates.
+      const changes = plain(await page.locator('.now-changes dd').first().innerText());
+      expect(changes).toMatch(/^[+−]?\d/);
+      expect(changes).toContain(estimate[lang][0]);
+      expect(now).toContain(estimate[lang][1]);
+      const cards = plain(await page.locator('section[aria-labelledby="latest"] .cards').innerText());
       expect(cards).toContain(num[lang].u);
-      expect(cards).toContain(num[lang].cs);
       await expectNoAxeViolations(page);
     });
 
@@ -45,13 +57,23 @@ for (const lang of langs) {
       await expectNoAxeViolations(page);
     });
 
-    test('indicator page ranks the 45 employment areas with Helsinki at 14.2 %', async ({ page }) => {
+    test('indicator page ranks the 45 employment areas with Helsinki at 13.7 %, estimates marked and explained', async ({ page }) => {
       await page.goto(`/${lang}/indicator/unemployment-share/`);
       const rows = page.locator('table.sortable tbody tr');
       await expect(rows).toHaveCount(46); // 45 ranked + Åland, not ranked
       const helsinki = rows.filter({ has: page.locator('a[href$="/area/ta08/"]') });
       expect(plain(await helsinki.innerText())).toContain(num[lang].hs);
-      expect(plain(await page.locator('tfoot').innerText())).toContain(num[lang].cs);
+      expect(plain(await page.locator('tfoot').innerText())).toContain(estimate[lang][0]);
+      expect(plain(await page.locator('main').innerText())).toContain(estimate[lang][1]);
+      await expectNoAxeViolations(page);
+    });
+
+    test('employment-area profiles mark their estimated share and explain it', async ({ page }) => {
+      // Kuopio (TA17, 11 municipalities): its share of 2026-08 is an estimate.
+      await page.goto(`/${lang}/area/ta17/`);
+      const text = plain(await page.locator('#latest').locator('..').innerText());
+      expect(text).toContain(estimate[lang][0]);
+      expect(text).toContain(estimate[lang][1]);
       await expectNoAxeViolations(page);
     });
 
@@ -130,4 +152,17 @@ test('a chart download holds exactly the rows of the chart (tidy format)', async
   expect(lines[0]).toBe('area_code,area_name,area_level,indicator,period,value,unit,status,break');
   expect(lines).toContain('TA08,Helsinki,employment_area,unemployment-share,2026-06,14.2,percent,ok,');
   expect(lines).toContain('SSS,Koko maa,country,unemployment-share,2026-06,12.8,percent,ok,');
+});
+
+test('no TE24 employment-area profile lacks a change over a year in the unemployment share', async ({ request }) => {
+  // The share's row of the profile's figures table, in every one of the 45 areas (fi; the page
+  // text is the same in every language). The check reads the served HTML, so it is quick.
+  const missing: string[] = [];
+  for (let n = 1; n <= 45; n++) {
+    const code = `ta${String(n).padStart(2, '0')}`;
+    const html = await (await request.get(`/fi/area/${code}/`)).text();
+    const row = /<tr><th scope="row"><a href="\/fi\/indicator\/unemployment-share\/">[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    if (!row || row.includes(noPrevious.fi) || />–</.test(row.split('</td>')[2] ?? '')) missing.push(code);
+  }
+  expect(missing).toEqual([]);
 });
