@@ -1,7 +1,7 @@
 /** The closing line of CI counts the reports' test cases (hand-written reports). */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { junitCounts, playwrightCounts } from '../../scripts/test-summary.ts';
+import { junitCounts, playwrightCounts } from '../../../scripts/test-summary.ts';
 
 test('JUnit: passed, failed and skipped cases', () => {
   const xml = `<testsuites><testsuite name="a">

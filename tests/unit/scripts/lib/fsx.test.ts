@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSy
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recoverFolder, replaceFolder, sha256, writeFileAtomic, writeFilesTogether } from '../../scripts/lib/fsx.ts';
-import { folderDigest } from '../helpers/data-harness.ts';
+import { recoverFolder, replaceFolder, sha256, writeFileAtomic, writeFilesTogether } from '../../../../scripts/lib/fsx.ts';
+import { folderDigest } from '../../../helpers/data-harness.ts';
 
 let dir = '';
 let target = '';

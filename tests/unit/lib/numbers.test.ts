@@ -5,7 +5,7 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatPlain, roundHalfUp, roundRatio } from '../../src/lib/numbers.ts';
+import { formatPlain, roundHalfUp, roundRatio } from '../../../src/lib/numbers.ts';
 
 describe('roundRatio', () => {
   test('Helsinki 2026-06: 100 × 52578 / 370847 rounds to the published 14.2', () => {

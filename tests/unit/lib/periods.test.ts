@@ -4,7 +4,7 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { crossesBreak, isMonth, isYear, periodAt, periodDate, periodIndex, periodRange, shiftPeriod, yearEarlier, yearStep } from '../../src/lib/periods.ts';
+import { crossesBreak, isMonth, isYear, periodAt, periodDate, periodIndex, periodRange, shiftPeriod, yearEarlier, yearStep } from '../../../src/lib/periods.ts';
 
 describe('isMonth / isYear', () => {
   test('accept the portal formats YYYY-MM and YYYY only', () => {

@@ -8,14 +8,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { PxWebMetadata } from '../../src/schema/raw.ts';
-import { Source } from '../../src/schema/source.ts';
-import { buildPlan, findAreaVariable, findTimeVariable, matchCode } from '../../scripts/lib/pxweb/plan.ts';
-import { buildDataQuery, buildProbeQuery, checkAnswer, chunkCells, halveChunk, splitIntoChunks } from '../../scripts/lib/pxweb/query.ts';
-import { loadPxWebSources } from '../../scripts/lib/pxweb/sources.ts';
-import { FIXTURES, table11ra, table11re, table12r5History, table12r5Latest } from '../helpers/pxweb-fixtures.ts';
-import { metadataOf } from '../helpers/pxweb-server.ts';
-import { FIXTURE_SOURCES, ROOT } from '../helpers/pxweb-harness.ts';
+import type { PxWebMetadata } from '../../../../../src/schema/raw.ts';
+import { Source } from '../../../../../src/schema/source.ts';
+import { buildPlan, findAreaVariable, findTimeVariable, matchCode } from '../../../../../scripts/lib/pxweb/plan.ts';
+import { buildDataQuery, buildProbeQuery, checkAnswer, chunkCells, halveChunk, splitIntoChunks } from '../../../../../scripts/lib/pxweb/query.ts';
+import { loadPxWebSources } from '../../../../../scripts/lib/pxweb/sources.ts';
+import { FIXTURES, table11ra, table11re, table12r5History, table12r5Latest } from '../../../../helpers/pxweb-fixtures.ts';
+import { metadataOf } from '../../../../helpers/pxweb-server.ts';
+import { FIXTURE_SOURCES, ROOT } from '../../../../helpers/pxweb-harness.ts';
 
 const meta = (t: ReturnType<typeof table12r5Latest>): PxWebMetadata => metadataOf(t, 'fi') as PxWebMetadata;
 const pxwebOf = (id: string) => {

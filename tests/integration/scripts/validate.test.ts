@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, runScript } from '../helpers/data-harness.ts';
+import { ROOT, runScript } from '../../helpers/data-harness.ts';
 
 let dir = '';
 beforeEach(() => {

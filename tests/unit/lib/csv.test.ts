@@ -5,8 +5,8 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvField, decodeUtf8, neutraliseFormula, readCsv, writeCsv } from '../../src/lib/csv.ts';
-import { InputError } from '../../src/lib/errors.ts';
+import { csvField, decodeUtf8, neutraliseFormula, readCsv, writeCsv } from '../../../src/lib/csv.ts';
+import { InputError } from '../../../src/lib/errors.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** Latin-1 bytes of a string whose characters are all below U+0100. */

@@ -6,12 +6,12 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { areaCodeChecker, loadReference } from '../../scripts/lib/validate/reference.ts';
-import { appendCells, emptyCells, stripCodePrefix, type AppendOptions } from '../../scripts/lib/validate/raw-cells.ts';
-import { fromSourcePeriod } from '../../src/lib/periods.ts';
-import { InputError } from '../../src/lib/errors.ts';
-import type { JsonStatDataset } from '../../src/schema/raw.ts';
-import { ROOT } from '../helpers/data-harness.ts';
+import { areaCodeChecker, loadReference } from '../../../../../scripts/lib/validate/reference.ts';
+import { appendCells, emptyCells, stripCodePrefix, type AppendOptions } from '../../../../../scripts/lib/validate/raw-cells.ts';
+import { fromSourcePeriod } from '../../../../../src/lib/periods.ts';
+import { InputError } from '../../../../../src/lib/errors.ts';
+import type { JsonStatDataset } from '../../../../../src/schema/raw.ts';
+import { ROOT } from '../../../../helpers/data-harness.ts';
 
 const isKnownArea = areaCodeChecker(loadReference(ROOT));
 const FILE = 'data/raw/test/part.json';

@@ -8,11 +8,11 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sha256 } from '../../scripts/lib/fsx.ts';
-import { fakeClock } from '../../scripts/lib/pxweb/throttle.ts';
-import { oldForm, renameValue, renameVariable, table11ra, table11re, table12r5History, table12r5Latest } from '../helpers/pxweb-fixtures.ts';
-import { dataFor, faults, REAL_LIKE_CONFIG, startPxWebServer, type PxWebServer, type PxWebServerOptions } from '../helpers/pxweb-server.ts';
-import { closeAfterEach, filesUnder, folderDigest, liveCell, readManifestSync, runLive, seedSnapshot, workspace, type Workspace } from '../helpers/pxweb-harness.ts';
+import { sha256 } from '../../../../../scripts/lib/fsx.ts';
+import { fakeClock } from '../../../../../scripts/lib/pxweb/throttle.ts';
+import { oldForm, renameValue, renameVariable, table11ra, table11re, table12r5History, table12r5Latest } from '../../../../helpers/pxweb-fixtures.ts';
+import { dataFor, faults, REAL_LIKE_CONFIG, startPxWebServer, type PxWebServer, type PxWebServerOptions } from '../../../../helpers/pxweb-server.ts';
+import { closeAfterEach, filesUnder, folderDigest, liveCell, readManifestSync, runLive, seedSnapshot, workspace, type Workspace } from '../../../../helpers/pxweb-harness.ts';
 
 const R5 = 'statfin-tyonv-12r5';
 const RA = 'statfin-vaerak-11ra';

@@ -7,10 +7,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { parsePractice } from '../../scripts/lib/validate/practices.ts';
-import { InputError } from '../../src/lib/errors.ts';
-import { safeUrl, unsafeMarkdown } from '../../src/lib/safe-markdown.ts';
-import { sanitizeHtml } from '../../src/lib/sanitize-html.ts';
+import { parsePractice } from '../../../scripts/lib/validate/practices.ts';
+import { InputError } from '../../../src/lib/errors.ts';
+import { safeUrl, unsafeMarkdown } from '../../../src/lib/safe-markdown.ts';
+import { sanitizeHtml } from '../../../src/lib/sanitize-html.ts';
 
 describe('safeUrl', () => {
   test('http(s), mailto, relative paths and fragments are safe', () => {
@@ -114,7 +114,7 @@ describe('sanitizeHtml', () => {
 
 describe('a practice file with a script', () => {
   const ctx = { areas: new Set(['TA33']), indicators: new Set(['unemployment-share']) };
-  const text = readFileSync(new URL('../fixtures/practices/script-practice.md', import.meta.url), 'utf8');
+  const text = readFileSync(new URL('../../fixtures/practices/script-practice.md', import.meta.url), 'utf8');
   const errorOf = (t: string) => {
     try {
       parsePractice(t, 'data/practices/script-practice.md', ctx);

@@ -5,8 +5,8 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { CellCollector } from '../../scripts/lib/collector.ts';
-import { InputError } from '../../src/lib/errors.ts';
+import { CellCollector } from '../../../../scripts/lib/collector.ts';
+import { InputError } from '../../../../src/lib/errors.ts';
 
 const FILE = 'tests/input.csv';
 const dims = () => [

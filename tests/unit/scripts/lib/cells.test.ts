@@ -4,8 +4,8 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { COUNT_RE, DECIMAL_RE, PERIOD_RE, SIGNED_RE, cellValue, normaliseUpdated } from '../../scripts/lib/cells.ts';
-import { kelaMonth } from '../../src/lib/periods.ts';
+import { COUNT_RE, DECIMAL_RE, PERIOD_RE, SIGNED_RE, cellValue, normaliseUpdated } from '../../../../scripts/lib/cells.ts';
+import { kelaMonth } from '../../../../src/lib/periods.ts';
 
 describe('cellValue', () => {
   test('"..." and "NA" are withheld values with their symbol kept; numbers are numbers; 0 stays 0', () => {

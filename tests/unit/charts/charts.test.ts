@@ -6,11 +6,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { distributionChart } from '../../src/charts/distribution.ts';
-import { serverDocument } from '../../src/charts/dom.ts';
-import { lineChart } from '../../src/charts/line.ts';
-import { periodToDate } from '../../src/lib/periods.ts';
-import { choropleth, NO_DATA, PALETTE, quantileClasses, type Shapes } from '../../src/charts/map.ts';
+import { distributionChart } from '../../../src/charts/distribution.ts';
+import { serverDocument } from '../../../src/charts/dom.ts';
+import { lineChart } from '../../../src/charts/line.ts';
+import { periodToDate } from '../../../src/lib/periods.ts';
+import { choropleth, NO_DATA, PALETTE, quantileClasses, type Shapes } from '../../../src/charts/map.ts';
 
 const parse = (svg: string) => parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
 const months = (first: number, values: (number | null)[], status?: (i: number) => string) =>
