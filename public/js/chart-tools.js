@@ -153,11 +153,13 @@
     });
   }
 
-  for (const fig of document.querySelectorAll('figure.chart, figure.tip-figure')) {
-    const table = fig.querySelector('table.chart-table');
-    if (!table) continue;
-    for (const box of fig.querySelectorAll('.chart-drawing')) if (box.querySelector('g.tip-targets')) setUp(box, table, fig.getAttribute('data-keyboard') || '');
-  }
+  // Charts drawn later in the browser (the comparison tool) call this for themselves.
+  window.chartTips = function (figure) {
+    const table = figure.querySelector('table.chart-table');
+    if (!table) return;
+    for (const box of figure.querySelectorAll('.chart-drawing')) if (box.querySelector('g.tip-targets') && !box.hasAttribute('tabindex')) setUp(box, table, figure.getAttribute('data-keyboard') || '');
+  };
+  for (const fig of document.querySelectorAll('figure.chart')) window.chartTips(fig);
 
   function save(blob, name) {
     const a = document.createElement('a');

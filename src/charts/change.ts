@@ -12,7 +12,7 @@ import { isCount } from '../lib/units.ts';
 import { fixAria } from './aria.ts';
 import { compactSvg } from './compact.ts';
 import { textWidth } from './labels.ts';
-import { appendTipTargets } from './line.ts';
+import { axesMarkup, splice, tipTargetsMarkup } from './svg.ts';
 import { COUNTRY, DASH, ESTIMATE_OPACITY, MUTED, PLOT_STYLE, STATUS_MARK, SUBJECT, TYPE, WIDTHS } from './theme.ts';
 
 interface Value {
@@ -60,7 +60,6 @@ export function changeChart(o: ChangeOptions): string {
   const marginBottom = 30;
   const height = marginTop + marginBottom + rowHeight * o.rows.length;
   const keys = o.rows.map((r) => r.key);
-  const names = new Map(o.rows.map((r) => [r.key, r.name]));
   const est = (r: ChangeRow) => r.before.status === 'estimate' || r.after.status === 'estimate';
   const colour = (r: ChangeRow) => (r.country ? COUNTRY : SUBJECT);
   const exactRows = o.rows.filter((r) => !est(r));
@@ -82,8 +81,8 @@ export function changeChart(o: ChangeOptions): string {
     ariaLabel: o.ariaLabel,
     ariaDescription: o.ariaDescription,
     style: PLOT_STYLE,
-    x: { domain: [lo, hi], label: null, tickFormat: fmtTick, grid: true, axis: 'both', ticks: narrow ? 4 : 8 },
-    y: { type: 'point', domain: keys, label: null, axis: narrow ? null : 'left', tickFormat: (k: string) => names.get(k) ?? k, tickSize: 0, padding: 0.5 },
+    x: { domain: [lo, hi], axis: null },
+    y: { type: 'point', domain: keys, axis: null, padding: 0.5 },
     color: { type: 'identity' },
     marks: [
       arrow(exactRows, false),
@@ -106,11 +105,23 @@ export function changeChart(o: ChangeOptions): string {
       }),
     ],
   }) as unknown as Element & { scale: (name: string) => { apply: (v: unknown) => number } };
-  if (!narrow) {
-    // The country's name in bold, as its row.
-    const country = o.rows.find((r) => r.country);
-    if (country) for (const t of svg.querySelectorAll('g[aria-label="y-axis tick label"] text')) if (t.textContent === country.name) t.setAttribute('font-weight', 'bold');
-  }
-  appendTipTargets(svg, o.document, { keys, xs: o.rows.map((r) => svg.scale('x').apply(r.after.value)), ys: o.rows.map((r) => svg.scale('y').apply(r.key)) });
-  return compactSvg(fixAria(svg).outerHTML);
+  const sx = (v: number) => svg.scale('x').apply(v);
+  const sy = (k: string) => svg.scale('y').apply(k);
+  const axes = axesMarkup(
+    {
+      width,
+      left: marginLeft,
+      right: width - marginRight,
+      top: marginTop,
+      bottom: height - marginBottom,
+      x: scaleLinear().domain([lo, hi]).ticks(narrow ? 4 : 8).map((v) => ({ at: sx(v), text: fmtTick(v) })),
+      // Wide: the names left of the rows (the country's in bold); narrow: names above the rows.
+      y: narrow ? [] : o.rows.map((r) => ({ at: sy(r.key), text: r.name, bold: r.country })),
+      yGrid: false,
+      xTop: true,
+    },
+    (text) => textWidth(text, TYPE.axis),
+  );
+  const tips = tipTargetsMarkup({ keys, xs: o.rows.map((r) => sx(r.after.value)), ys: o.rows.map((r) => sy(r.key)) });
+  return compactSvg(splice(fixAria(svg).outerHTML, { back: axes.back, front: axes.front + tips }));
 }

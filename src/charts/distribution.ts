@@ -6,13 +6,15 @@
  * Estimates are hollow dots; bounds use their hollow marks.
  */
 import * as Plot from '@observablehq/plot';
+import { scaleLinear } from 'd3';
 import { formatNumber, type Lang } from '../i18n/format.ts';
 import { formatValue } from '../lib/units.ts';
-import { fixAria } from './aria.ts';
+import { esc, fixAria } from './aria.ts';
 import { compactSvg } from './compact.ts';
 import { serverDocument } from './dom.ts';
 import { dodge, textWidth } from './labels.ts';
-import { appendTipTargets, statusSign, svgElement } from './line.ts';
+import { statusSign } from './line.ts';
+import { attrs, axesMarkup, splice, tipTargetsMarkup } from './svg.ts';
 import { COUNTRY, INK, PLOT_STYLE, STATUS_MARK, SUBJECT, TYPE, WIDTHS } from './theme.ts';
 
 export interface DistributionOptions {
@@ -41,6 +43,8 @@ export function distributionChart(o: DistributionOptions): string {
   const others = o.values.filter((v) => v.code !== o.highlight);
   const statusOf = (v: { status?: string }) => v.status ?? 'ok';
   const byStatus = (status: string) => others.filter((v) => (status === 'ok' ? !(statusOf(v) in STATUS_MARK) && statusOf(v) !== 'estimate' : statusOf(v) === status));
+  const all = [...o.values.map((v) => v.value), ...(o.country === null ? [] : [o.country])];
+  const xScale = scaleLinear().domain([Math.min(...all), Math.max(...all)]).nice(narrow ? 4 : 8);
   const svg = Plot.plot({
     document: serverDocument(),
     width,
@@ -52,7 +56,7 @@ export function distributionChart(o: DistributionOptions): string {
     ariaLabel: o.ariaLabel,
     ariaDescription: o.ariaDescription,
     style: PLOT_STYLE,
-    x: { label: null, tickFormat: fmt, grid: true, nice: true, ticks: narrow ? 4 : 8 },
+    x: { domain: xScale.domain(), axis: null },
     y: { axis: null },
     color: { type: 'identity' },
     marks: [
@@ -86,7 +90,7 @@ export function distributionChart(o: DistributionOptions): string {
     ...(o.country === null ? [] : [{ code: 'SSS', text: `${o.countryLabel} ${value(o.country)}`, bold: true, colour: COUNTRY, x: sx(o.country), y: undefined as number | undefined }]),
     ...[sorted[0], sorted.at(-1)].filter((v): v is NonNullable<typeof v> => v !== undefined && v.code !== o.highlight).map((v) => ({ code: v.code, text: `${v.name} ${value(v.value, v.status)}`, bold: false, colour: INK, x: sx(v.value), y: at.get(v.code)?.y })),
   ].filter((n, i, all) => all.findIndex((m) => m.code === n.code) === i);
-  const g = svgElement(serverDocument(), 'g', { 'aria-description': 'labels', 'font-size': TYPE.label });
+  const parts: string[] = [];
   const left = 4;
   const right = width - 4;
   const rows: (typeof named)[] = Array.from({ length: labelRow }, () => []);
@@ -101,14 +105,13 @@ export function distributionChart(o: DistributionOptions): string {
     ordered.forEach((n, i) => {
       const cx = placed[i]!;
       const dotY = n.y ?? marginTop;
-      g.append(svgElement(serverDocument(), 'path', { d: `M${cx},${ly + 5}L${n.x},${dotY - (n.y === undefined ? 0 : r + 1)}`, stroke: n.colour, 'stroke-width': 1, 'stroke-opacity': 0.6, fill: 'none' }));
-      const t = svgElement(serverDocument(), 'text', { x: cx.toFixed(1), y: ly, 'text-anchor': 'middle', fill: n.colour, ...(n.bold ? { 'font-weight': 'bold' } : {}) });
-      t.textContent = n.text;
-      g.append(t);
+      parts.push(`<path${attrs({ d: `M${cx.toFixed(1)},${ly + 5}L${n.x.toFixed(1)},${(dotY - (n.y === undefined ? 0 : r + 1)).toFixed(1)}`, stroke: n.colour, 'stroke-width': 1, 'stroke-opacity': 0.6, fill: 'none' })}/>`);
+      parts.push(`<text${attrs({ x: cx.toFixed(1), y: ly, 'text-anchor': 'middle', fill: n.colour, 'font-weight': n.bold ? 'bold' : undefined })}>${esc(n.text)}</text>`);
     });
   });
-  svg.append(g);
   const keys = [...at.keys()];
-  appendTipTargets(svg, serverDocument(), { keys, xs: keys.map((k) => at.get(k)!.x), ys: keys.map((k) => at.get(k)!.y) });
-  return compactSvg(fixAria(svg).outerHTML);
+  const labels = `<g aria-description="labels" font-size="${TYPE.label}">${parts.join('')}</g>`;
+  const axes = axesMarkup({ width, left: 24, right: width - 24, top: marginTop, bottom: height - 26, x: xScale.ticks(narrow ? 4 : 8).map((v) => ({ at: sx(v), text: fmt(v) })), y: [] }, (text) => textWidth(text, TYPE.axis));
+  const tips = tipTargetsMarkup({ keys, xs: keys.map((k) => at.get(k)!.x), ys: keys.map((k) => at.get(k)!.y) });
+  return compactSvg(splice(fixAria(svg).outerHTML, { back: axes.back, front: axes.front + labels + tips }));
 }

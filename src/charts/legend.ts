@@ -6,7 +6,7 @@
 import { esc } from './aria.ts';
 import { ALERT, CATEGORICAL, COUNTRY, DASH, ESTIMATE_OPACITY, MUTED, STROKE, SUBJECT } from './theme.ts';
 
-export type LegendKey =
+type LegendKey =
   | { kind: 'line'; colour: string; width: number; dash?: string }
   | { kind: 'estimate'; colour: string }
   | { kind: 'lower_bound' | 'upper_bound' | 'incomplete'; colour: string }
@@ -20,7 +20,7 @@ export interface LegendItem {
 }
 
 /** The key's drawing (an inline SVG 28 × 14 px, hidden from screen readers: the words say it). */
-export function legendSwatch(key: LegendKey): string {
+function legendSwatch(key: LegendKey): string {
   const open = '<svg class="key" width="28" height="14" viewBox="0 0 28 14" aria-hidden="true" focusable="false">';
   const line = (colour: string, width: number, dash?: string, opacity?: number) =>
     `<line x1="1" y1="7" x2="27" y2="7" stroke="${colour}" stroke-width="${width}"${dash ? ` stroke-dasharray="${dash}"` : ''}${opacity ? ` stroke-opacity="${opacity}"` : ''} stroke-linecap="round"/>`;

@@ -17,12 +17,13 @@
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
 import { formatNumber, formatPeriodShort, type Lang } from '../i18n/format.ts';
-import { periodToDate } from '../lib/periods.ts';
+import { periodToDate as toDate } from '../lib/periods.ts';
 import { hasValueName } from '../lib/status.ts';
 import { formatValue, isCount } from '../lib/units.ts';
 import { fixAria } from './aria.ts';
+import { axesMarkup, endLabelsMarkup, splice, tipTargetsMarkup } from './svg.ts';
 import { compactSvg } from './compact.ts';
-import { dodge, textWidth } from './labels.ts';
+import { textWidth } from './labels.ts';
 import { seriesColours } from './legend.ts';
 import { ALERT, DASH, ESTIMATE_OPACITY, MUTED, PLOT_STYLE, STATUS_MARK, STROKE, TYPE, WIDTHS } from './theme.ts';
 
@@ -118,6 +119,14 @@ interface Row {
   width: number;
 }
 
+const dates = new Map<string, Date>();
+/** A period's date on the time axis (made once per period: charts ask for the same few hundred). */
+function periodToDate(period: string): Date {
+  let d = dates.get(period);
+  if (!d) dates.set(period, (d = toDate(period)));
+  return d;
+}
+
 /** Whether a point carries a value that can be drawn. */
 const valued = (p: LinePoint | undefined) => p !== undefined && p.value !== null && hasValueName(p.status);
 
@@ -191,60 +200,8 @@ export function lineMarks(series: readonly LineSeries[], xOf: (period: string) =
   return out;
 }
 
-/** An SVG element of a document, with attributes. */
-export function svgElement(doc: Document, name: string, attrs: Record<string, string | number>): Element {
-  const e = doc.createElementNS('http://www.w3.org/2000/svg', name);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  return e;
-}
-
-/**
- * Direct labels in a chart's right margin (from `right`), each as near its line's end (`px`,
- * `py`) as the others allow, never overlapping (see `dodge`), with a leader when moved or when
- * the line ends before the margin. Returns false, drawing nothing, when they cannot all fit
- * between `top` and `bottom`: the page's legend names the lines then.
- */
-export function appendEndLabels(svg: Element, doc: Document, labels: readonly { text: string; colour: string; bold?: boolean; px: number; py: number }[], box: { right: number; top: number; bottom: number }): boolean {
-  const lineHeight = TYPE.label + 3;
-  const placed = dodge(labels.map((l) => ({ at: l.py, size: lineHeight })), box.top, box.bottom, 1);
-  if (placed === null) return false;
-  const g = svgElement(doc, 'g', { 'aria-description': 'labels', 'font-size': TYPE.label, 'text-anchor': 'start' });
-  labels.forEach((l, i) => {
-    const ly = placed[i]!;
-    if (Math.abs(ly - l.py) > 2 || l.px < box.right - 2) {
-      g.append(svgElement(doc, 'path', { d: `M${l.px + 4},${l.py}L${box.right + 2},${ly}`, stroke: l.colour, 'stroke-width': 1, 'stroke-opacity': 0.6, fill: 'none' }));
-    }
-    const t = svgElement(doc, 'text', { x: box.right + 6, y: ly, dy: '0.35em', fill: l.colour, ...(l.bold ? { 'font-weight': 'bold' } : {}) });
-    t.textContent = l.text;
-    g.append(t);
-  });
-  svg.append(g);
-  return true;
-}
-
-/**
- * The tooltip targets of a chart (read by public/js/chart-tools.js): their keys (periods, or
- * area codes) and positions; without `ys` a target is a column from `top` to `bottom`.
- */
-export function appendTipTargets(svg: Element, doc: Document, t: { keys: readonly string[]; xs: readonly number[]; ys?: readonly number[]; top?: number; bottom?: number }): void {
-  svg.append(
-    svgElement(doc, 'g', {
-      class: 'tip-targets',
-      'data-keys': t.keys.join(' '),
-      'data-xs': t.xs.map((v) => v.toFixed(1)).join(' '),
-      ...(t.ys ? { 'data-ys': t.ys.map((v) => v.toFixed(1)).join(' ') } : {}),
-      ...(t.top !== undefined ? { 'data-top': t.top.toFixed(1), 'data-bottom': (t.bottom ?? 0).toFixed(1) } : {}),
-    }),
-  );
-}
-
 /** Renders the chart to an SVG string (coordinates rounded to 0.1 px). */
 export function lineChart(o: LineChartOptions): string {
-  return compactSvg((renderLineChart(o) as Element).outerHTML);
-}
-
-/** Renders the chart to an SVG element of `o.document`. */
-export function renderLineChart(o: LineChartOptions): Element {
   const width = o.width ?? WIDTHS.wide;
   const narrow = width < 600;
   const height = o.height ?? (narrow ? 250 : 340);
@@ -260,7 +217,7 @@ export function renderLineChart(o: LineChartOptions): Element {
     .filter((x): x is { s: LineSeries; last: LinePoint } => x.s.label !== '' && x.last !== undefined)
     .map((x) => ({ ...x, text: `${x.s.label} ${statusSign(x.last.status)}${formatValue(o.lang, x.last.value!, o.unit, o.decimals)}`, bold: x.s.role === 'area' }));
   const labelWidth = Math.max(0, ...labelled.map((l) => textWidth(l.text, TYPE.label, l.bold)));
-  let direct = (o.directLabels ?? !narrow) && labelled.length > 0 && labelWidth + 24 <= width * 0.3;
+  const direct = (o.directLabels ?? !narrow) && labelled.length > 0 && labelWidth + 24 <= width * 0.3;
   const marginRight = direct ? Math.ceil(labelWidth + 24) : narrow ? 12 : 20;
   const marginLeft = Math.ceil(Math.max(...yTicks.map((v) => textWidth(fmtTick(v), TYPE.axis)), 20) + 12);
   const marginTop = o.breaks.length ? 26 : 14;
@@ -273,24 +230,28 @@ export function renderLineChart(o: LineChartOptions): Element {
   const monthly = first.length === 7;
   const plotWidth = width - marginLeft - marginRight;
   const maxTicks = Math.max(2, Math.floor(plotWidth / (narrow ? 52 : 64)));
-  let ticks: Date[];
-  let tickFormat: (d: Date) => string;
+  let ticks: string[];
+  let tickText: (p: string) => string;
   const years: number[] = [];
   for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) if (!monthly || `${y}-01` >= first) years.push(y);
   if (!monthly || years.length >= 2) {
     const step = Math.ceil(years.length / maxTicks);
-    ticks = years.filter((y) => y % step === 0 || step === 1).map((y) => periodToDate(monthly ? `${y}-01` : String(y)));
-    tickFormat = (d) => String(d.getUTCFullYear());
+    ticks = years.filter((y) => y % step === 0 || step === 1).map((y) => (monthly ? `${y}-01` : String(y)));
+    tickText = (p) => p.slice(0, 4);
   } else {
     const months = periods.filter((p) => Number(p.slice(5, 7)) % 3 === 1);
     const step = Math.ceil(months.length / maxTicks);
-    ticks = months.filter((_, i) => i % step === 0).map(periodToDate);
-    tickFormat = (d) => formatPeriodShort(d.toISOString().slice(0, 7));
+    ticks = months.filter((_, i) => i % step === 0);
+    tickText = formatPeriodShort;
   }
 
   const gaps = noDataStretches(o.series).map((g) => ({ x1: periodToDate(g.from), x2: periodToDate(g.to), label: o.gapLabel ?? '' }));
+  const t0 = periodToDate(first).getTime();
+  const span = periodToDate(last).getTime() - t0 || 1;
+  const px = (d: Date) => marginLeft + ((d.getTime() - t0) / span) * plotWidth;
 
-  const svg = Plot.plot({
+  // Plot draws the data marks only; axes, labels and tooltip targets are written as text (svg.ts).
+  const plot = Plot.plot({
     document: o.document,
     width,
     height,
@@ -301,15 +262,15 @@ export function renderLineChart(o: LineChartOptions): Element {
     ariaLabel: o.ariaLabel,
     ariaDescription: o.ariaDescription,
     style: PLOT_STYLE,
-    x: { type: 'utc', label: null, ticks, tickFormat, grid: true, domain: [periodToDate(first), periodToDate(last)] },
-    y: { label: null, domain, ticks: yTicks, tickFormat: fmtTick, grid: true },
+    x: { type: 'utc', axis: null, domain: [periodToDate(first), periodToDate(last)] },
+    y: { axis: null, domain },
     color: { type: 'identity' },
     marks: [
       ...(gaps.length
         ? [
             Plot.rect(gaps, { x1: 'x1', x2: 'x2', fill: '#eef1f4', ariaDescription: 'no data' }),
             Plot.text(
-              gaps.filter((g) => g.label && textWidth(g.label, TYPE.axis) + 8 < ((g.x2.getTime() - g.x1.getTime()) / (periodToDate(last).getTime() - periodToDate(first).getTime() || 1)) * plotWidth),
+              gaps.filter((g) => g.label && textWidth(g.label, TYPE.axis) + 8 < px(g.x2) - px(g.x1)),
               // At the band's top left, clear of a break rule's label (which sits above the frame).
               { x: 'x1', frameAnchor: 'top', dy: 14, dx: 6, textAnchor: 'start', text: 'label', fill: MUTED, ariaDescription: 'no data label' },
             ),
@@ -318,26 +279,32 @@ export function renderLineChart(o: LineChartOptions): Element {
       ...o.breaks.map((b) => Plot.ruleX([periodToDate(b.period)], { stroke: ALERT, strokeDasharray: '4,3', ariaDescription: 'break' })),
       ...o.breaks.map((b) => {
         // The label reads rightwards from the rule, or leftwards when it would run past the plot.
-        const t0 = periodToDate(first).getTime();
-        const px = marginLeft + ((periodToDate(b.period).getTime() - t0) / (periodToDate(last).getTime() - t0 || 1)) * plotWidth;
-        const end = px + 3 + textWidth(b.label, TYPE.axis) > width - marginRight;
+        const end = px(periodToDate(b.period)) + 3 + textWidth(b.label, TYPE.axis) > width - marginRight;
         return Plot.text([b], { x: () => periodToDate(b.period), frameAnchor: 'top', dy: -16, text: 'label', fill: ALERT, textAnchor: end ? 'end' : 'start', dx: end ? -3 : 3, ariaDescription: 'break label' });
       }),
       ...lineMarks(o.series, periodToDate),
     ],
   }) as unknown as Element & { scale: (name: string) => { apply: (v: unknown) => number } };
 
-  const x = (d: Date) => svg.scale('x').apply(d);
-  const y = (v: number) => svg.scale('y').apply(v);
-  if (direct) {
-    direct = appendEndLabels(
-      svg,
-      o.document,
-      labelled.map((l) => ({ text: l.text, colour: colours.get(l.s.key)!, bold: l.bold, px: x(periodToDate(l.last.period)), py: y(l.last.value!) })),
-      { right: width - marginRight, top: marginTop - 6, bottom: height - marginBottom },
-    );
-  }
-  svg.setAttribute('data-labels', direct ? 'direct' : 'legend');
-  appendTipTargets(svg, o.document, { keys: periods, xs: periods.map((p) => x(periodToDate(p))), top: marginTop, bottom: height - marginBottom });
-  return fixAria(svg);
+  const x = (d: Date) => plot.scale('x').apply(d);
+  const y = (v: number) => plot.scale('y').apply(v);
+  const axes = axesMarkup(
+    { width, left: marginLeft, right: width - marginRight, top: marginTop, bottom: height - marginBottom, x: ticks.map((p) => ({ at: x(periodToDate(p)), text: tickText(p) })), y: yTicks.map((v) => ({ at: y(v), text: fmtTick(v) })) },
+    (text) => textWidth(text, TYPE.axis),
+  );
+  const labels = direct
+    ? endLabelsMarkup(
+        labelled.map((l) => ({ text: l.text, colour: colours.get(l.s.key)!, bold: l.bold, px: x(periodToDate(l.last.period)), py: y(l.last.value!) })),
+        { right: width - marginRight, top: marginTop - 6, bottom: height - marginBottom },
+      )
+    : null;
+  const tips = tipTargetsMarkup({ keys: periods, xs: periods.map((p) => x(periodToDate(p))), top: marginTop, bottom: height - marginBottom });
+  return compactSvg(splice(fixAria(plot).outerHTML, { back: axes.back, front: axes.front + (labels ?? '') + tips, root: { 'data-labels': labels ? 'direct' : 'legend' } }));
+}
+
+/** Renders the chart to an SVG element of `o.document` (the comparison tool, in the browser). */
+export function renderLineChart(o: LineChartOptions): Element {
+  const template = o.document.createElement('template');
+  template.innerHTML = lineChart(o);
+  return template.content.firstElementChild!;
 }

@@ -7,7 +7,7 @@
  */
 import { geoPath, geoTransverseMercator, scaleQuantile } from 'd3';
 import type { GeometryCollection, Topology, Polygon, MultiPolygon } from 'topojson-specification';
-import { feature, merge } from 'topojson-client';
+import { feature, merge, mesh } from 'topojson-client';
 import { esc } from './aria.ts';
 import { overlaps, textWidth, type Box } from './labels.ts';
 import { INK, NO_VALUE, SEQUENTIAL, TYPE } from './theme.ts';
@@ -26,6 +26,8 @@ export interface Shapes {
   paths: Map<string, string>;
   /** Code → outline rings of the grouped areas (employment areas, regions), for placing names. */
   rings: Map<string, Rings>;
+  /** Path data of the borders between employment areas, each border once (over a municipal map). */
+  areaBorders?: string;
 }
 
 /** Collects the rings a d3 path generator draws (its context interface). */
@@ -72,7 +74,12 @@ export function buildShapes(
     geoPath(projection, collector as unknown as CanvasRenderingContext2D)(merged);
     rings.set(code, collector.rings);
   }
-  return { width, height, paths, rings };
+  // Where two municipalities of different employment areas meet (TA codes are the groups named TA…).
+  const areaOf = new Map<string, string>();
+  for (const [code, members] of groups) if (code.startsWith('TA')) for (const m of members) areaOf.set(m, code);
+  const ta = (g: { properties?: unknown }) => areaOf.get((g.properties as { code: string } | undefined)?.code ?? '');
+  const areaBorders = path(mesh(topology, coll as GeometryCollection, (a, b) => a !== b && ta(a) !== ta(b))) ?? '';
+  return { width, height, paths, rings, areaBorders };
 }
 
 /** Whether a point is inside rings (even-odd rule). */
@@ -199,8 +206,8 @@ export interface ChoroplethOptions {
   classes: MapClass[];
   /** Outline drawn on top (e.g. the highlighted area). */
   highlight?: string;
-  /** Outlines of larger areas drawn over the shapes (the employment areas over municipalities). */
-  borders?: string[];
+  /** Draw the borders between employment areas over the shapes (a municipal map). */
+  borders?: boolean;
   /** Names to write (see `placeMapLabels`). */
   labels?: MapLabel[];
   title: string;
@@ -236,10 +243,7 @@ export function choropleth(o: ChoroplethOptions): string {
       if (d) parts.push(`<path d="${d}" fill="url(#${o.id}-${pattern})" stroke="none" pointer-events="none"/>`);
     }
   }
-  for (const code of o.borders ?? []) {
-    const d = o.shapes.paths.get(code);
-    if (d) parts.push(`<path d="${d}" fill="none" stroke="${INK}" stroke-width="0.7" stroke-opacity="0.75" pointer-events="none"/>`);
-  }
+  if (o.borders && o.shapes.areaBorders) parts.push(`<path d="${o.shapes.areaBorders}" fill="none" stroke="${INK}" stroke-width="0.8" stroke-opacity="0.8" pointer-events="none"/>`);
   if (o.highlight) {
     const d = o.shapes.paths.get(o.highlight);
     if (d) parts.push(`<path d="${d}" fill="none" stroke="#ffffff" stroke-width="4" pointer-events="none"/><path d="${d}" fill="none" stroke="${INK}" stroke-width="2.2" pointer-events="none"/>`);

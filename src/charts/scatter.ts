@@ -7,12 +7,13 @@
  * their hollow marks.
  */
 import * as Plot from '@observablehq/plot';
+import { scaleLinear } from 'd3';
 import { formatNumber, type Lang } from '../i18n/format.ts';
 import { isCount } from '../lib/units.ts';
-import { fixAria } from './aria.ts';
+import { esc, fixAria } from './aria.ts';
 import { compactSvg } from './compact.ts';
 import { overlaps, textWidth, type Box } from './labels.ts';
-import { appendTipTargets, svgElement } from './line.ts';
+import { attrs, axesMarkup, splice, tipTargetsMarkup } from './svg.ts';
 import { COUNTRY, INK, PLOT_STYLE, STATUS_MARK, SUBJECT, TYPE, WIDTHS } from './theme.ts';
 
 export interface ScatterPoint {
@@ -74,6 +75,11 @@ export function scatterChart(o: ScatterOptions): string {
   const areas = o.points.filter((p) => !p.country);
   const country = o.points.find((p) => p.country);
   const plain = areas.filter((p) => statusOf(p) === 'ok');
+  const nice = (v: number[], n: number) => scaleLinear().domain([Math.min(...v), Math.max(...v)]).nice(n);
+  const xScale = nice(o.points.map((p) => p.x), narrow ? 4 : 8);
+  const yScale = nice(o.points.map((p) => p.y), narrow ? 5 : 7);
+  const xDomain = xScale.domain() as [number, number];
+  const yDomain = yScale.domain() as [number, number];
   const estimated = areas.filter((p) => statusOf(p) === 'estimate');
   const svg = Plot.plot({
     document: o.document,
@@ -86,8 +92,8 @@ export function scatterChart(o: ScatterOptions): string {
     ariaLabel: o.ariaLabel,
     ariaDescription: o.ariaDescription,
     style: PLOT_STYLE,
-    x: { label: o.x.label, labelAnchor: 'right', labelArrow: 'none', tickFormat: fmt(o.x.unit, o.x.decimals), grid: true, nice: true, ticks: narrow ? 4 : 8, inset: 8 },
-    y: { label: o.y.label, labelAnchor: 'top', labelArrow: 'none', tickFormat: fmt(o.y.unit, o.y.decimals), grid: true, nice: true, ticks: narrow ? 5 : 7, inset: 8 },
+    x: { domain: xDomain, axis: null, inset: 8 },
+    y: { domain: yDomain, axis: null, inset: 8 },
     color: { type: 'identity' },
     marks: [
       ...(country ? [Plot.ruleX([country.x], { stroke: COUNTRY, strokeDasharray: '5,4', strokeOpacity: 0.7, ariaDescription: 'whole country' }), Plot.ruleY([country.y], { stroke: COUNTRY, strokeDasharray: '5,4', strokeOpacity: 0.7, ariaDescription: 'whole country' })] : []),
@@ -108,7 +114,7 @@ export function scatterChart(o: ScatterOptions): string {
   const wanted = [...(country ? [country] : []), ...areas.filter((p) => p.selected), ...outliers(o.points, o.labels ?? (narrow ? 4 : 8))].filter((p, i, all) => all.findIndex((q) => q.key === p.key) === i);
   const dots: Box[] = o.points.map((p) => ({ x: sx(p.x) - 5, y: sy(p.y) - 5, width: 10, height: 10 }));
   const placed: Box[] = [];
-  const g = svgElement(o.document, 'g', { 'aria-description': 'labels', 'font-size': TYPE.label });
+  const names: string[] = [];
   const frame = { x: marginLeft, y: marginTop, width: width - marginLeft - marginRight, height: height - marginTop - marginBottom };
   const within = (b: Box) => b.x >= frame.x && b.y >= frame.y && b.x + b.width <= frame.x + frame.width && b.y + b.height <= frame.y + frame.height;
   for (const p of wanted) {
@@ -127,11 +133,17 @@ export function scatterChart(o: ScatterOptions): string {
     if (!box) continue;
     placed.push(box);
     const tx = box.anchor === 'start' ? box.x : box.anchor === 'end' ? box.x + w : box.x + w / 2;
-    const t = svgElement(o.document, 'text', { x: tx.toFixed(1), y: (box.y + h / 2).toFixed(1), dy: '0.35em', 'text-anchor': box.anchor, fill: p.country ? COUNTRY : INK, stroke: 'white', 'stroke-width': 3, 'paint-order': 'stroke', ...(bold ? { 'font-weight': 'bold' } : {}) });
-    t.textContent = p.name;
-    g.append(t);
+    names.push(`<text${attrs({ x: tx.toFixed(1), y: (box.y + h / 2).toFixed(1), dy: '0.35em', 'text-anchor': box.anchor, fill: p.country ? COUNTRY : INK, stroke: 'white', 'stroke-width': 3, 'paint-order': 'stroke', 'font-weight': bold ? 'bold' : undefined })}>${esc(p.name)}</text>`);
   }
-  svg.append(g);
-  appendTipTargets(svg, o.document, { keys: o.points.map((p) => p.key), xs: o.points.map((p) => sx(p.x)), ys: o.points.map((p) => sy(p.y)) });
-  return compactSvg(fixAria(svg).outerHTML);
+  const labels = `<g aria-description="labels" font-size="${TYPE.label}">${names.join('')}</g>`;
+  const fx = fmt(o.x.unit, o.x.decimals);
+  const fy = fmt(o.y.unit, o.y.decimals);
+  const axes = axesMarkup(
+    { width, left: marginLeft, right: width - marginRight, top: marginTop, bottom: height - marginBottom, x: xScale.ticks(narrow ? 4 : 8).map((v) => ({ at: sx(v), text: fx(v) })), y: yScale.ticks(narrow ? 5 : 7).map((v) => ({ at: sy(v), text: fy(v) })) },
+    (text) => textWidth(text, TYPE.axis),
+  );
+  // Axis titles: the vertical one above the axis, the horizontal one under the axis at its right end.
+  const titles = `<g aria-label="axis titles" role="group"><text x="${marginLeft - 40}" y="${marginTop - 14}" text-anchor="start">${esc(o.y.label)}</text><text x="${width - marginRight}" y="${height - 4}" text-anchor="end">${esc(o.x.label)}</text></g>`;
+  const tips = tipTargetsMarkup({ keys: o.points.map((p) => p.key), xs: o.points.map((p) => sx(p.x)), ys: o.points.map((p) => sy(p.y)) });
+  return compactSvg(splice(fixAria(svg).outerHTML, { back: axes.back, front: axes.front + titles + labels + tips }));
 }

@@ -8,14 +8,15 @@ import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
 import { formatNumber, monthShort, type Lang } from '../i18n/format.ts';
 import { formatValue, isCount } from '../lib/units.ts';
-import { fixAria } from './aria.ts';
+import { esc, fixAria } from './aria.ts';
 import { compactSvg } from './compact.ts';
 import { textWidth } from './labels.ts';
-import { appendEndLabels, appendTipTargets, lineMarks, lineYDomain, statusSign, svgElement, type LineSeries } from './line.ts';
+import { lineMarks, lineYDomain, statusSign, type LineSeries } from './line.ts';
+import { axesMarkup, endLabelsMarkup, splice, tipTargetsMarkup } from './svg.ts';
 import { MUTED, PLOT_STYLE, SUBJECT, TYPE, WIDTHS } from './theme.ts';
 
 /** Greys of earlier years, most recent first (each at least 3:1 against white). */
-export const YEAR_GREYS = ['#5b6670', '#6b7580', '#7b858f', '#87919b', '#87919b'] as const;
+const YEAR_GREYS = ['#5b6670', '#6b7580', '#7b858f', '#87919b', '#87919b'] as const;
 
 export interface SeasonalOptions {
   /** One series per year, oldest first; points are months (`YYYY-MM`) of that year. The last is the latest year. */
@@ -61,7 +62,7 @@ export function seasonalChart(o: SeasonalOptions): string {
   const marginTop = 14;
   const marginBottom = 28;
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
-  const svg = Plot.plot({
+  const plot = Plot.plot({
     document: o.document,
     width,
     height,
@@ -72,30 +73,26 @@ export function seasonalChart(o: SeasonalOptions): string {
     ariaLabel: o.ariaLabel,
     ariaDescription: o.ariaDescription,
     style: PLOT_STYLE,
-    x: { type: 'linear', domain: [1, 12], label: null, ticks: narrow ? [1, 4, 7, 10] : months, tickFormat: (m: number) => monthShort(o.lang, m), grid: true },
-    y: { label: null, domain, ticks: yTicks, tickFormat: fmtTick, grid: true },
+    x: { type: 'linear', domain: [1, 12], axis: null },
+    y: { domain, axis: null },
     color: { type: 'identity' },
     marks: lineMarks(series, month, { widths: { peer: 1.8 } }),
   }) as unknown as Element & { scale: (name: string) => { apply: (v: unknown) => number } };
-  const x = (m: number) => svg.scale('x').apply(m);
-  const y = (v: number) => svg.scale('y').apply(v);
-  let labelled = false;
-  if (direct) {
-    // The latest year, when it ends before November, is named right after its last month (a
-    // leader across the rest of the year would cross the other lines); the others in the margin.
-    labelled = appendEndLabels(
-      svg,
-      o.document,
-      labels.filter((l) => l !== inline).map((l) => ({ text: l.text, colour: l.s.role === 'area' ? SUBJECT : MUTED, bold: l.s.role === 'area', px: x(month(l.last.period)), py: y(l.last.value!) })),
-      { right: width - marginRight, top: marginTop - 6, bottom: height - marginBottom },
-    );
-    if (labelled && inline) {
-      const t = svgElement(o.document, 'text', { x: x(month(inline.last.period)) + 8, y: y(inline.last.value!), dy: '0.35em', fill: SUBJECT, 'font-weight': 'bold', 'font-size': TYPE.label, stroke: 'white', 'stroke-width': 3, 'paint-order': 'stroke', 'aria-description': 'latest year label' });
-      t.textContent = inline.text;
-      svg.append(t);
-    }
-  }
-  svg.setAttribute('data-labels', labelled ? 'direct' : 'legend');
-  appendTipTargets(svg, o.document, { keys: months.map(String), xs: months.map(x), top: marginTop, bottom: height - marginBottom });
-  return compactSvg(fixAria(svg).outerHTML);
+  const x = (m: number) => plot.scale('x').apply(m);
+  const y = (v: number) => plot.scale('y').apply(v);
+  const axes = axesMarkup(
+    { width, left: marginLeft, right: width - marginRight, top: marginTop, bottom: height - marginBottom, x: (narrow ? [1, 4, 7, 10] : months).map((m) => ({ at: x(m), text: monthShort(o.lang, m) })), y: yTicks.map((v) => ({ at: y(v), text: fmtTick(v) })) },
+    (text) => textWidth(text, TYPE.axis),
+  );
+  // Earlier years are named in the margin; the latest year, when it ends before November, right
+  // after its last month (a leader across the rest of the year would cross the other lines).
+  const margin = direct
+    ? endLabelsMarkup(
+        labels.filter((l) => l !== inline).map((l) => ({ text: l.text, colour: l.s.role === 'area' ? SUBJECT : MUTED, bold: l.s.role === 'area', px: x(month(l.last.period)), py: y(l.last.value!) })),
+        { right: width - marginRight, top: marginTop - 6, bottom: height - marginBottom },
+      )
+    : null;
+  const inlineLabel = margin !== null && inline ? `<text x="${(x(month(inline.last.period)) + 8).toFixed(1)}" y="${y(inline.last.value!).toFixed(1)}" dy="0.35em" fill="${SUBJECT}" font-weight="bold" font-size="${TYPE.label}" stroke="white" stroke-width="3" paint-order="stroke" aria-description="latest year label">${esc(inline.text)}</text>` : '';
+  const tips = tipTargetsMarkup({ keys: months.map(String), xs: months.map(x), top: marginTop, bottom: height - marginBottom });
+  return compactSvg(splice(fixAria(plot).outerHTML, { back: axes.back, front: axes.front + (margin ?? '') + inlineLabel + tips, root: { 'data-labels': margin !== null ? 'direct' : 'legend' } }));
 }

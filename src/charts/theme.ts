@@ -32,7 +32,7 @@ export const SEQUENTIAL = ['#e8f1fa', '#b9d4ec', '#7eaed8', '#3f7fbd', '#0b4f8a'
 export const NO_VALUE = '#d9d9d9';
 
 /** The font of every chart: the system stack, as the page (no web fonts are loaded). */
-export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
+const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 /**
  * Type scale of chart text, in CSS pixels at the size a chart is drawn for. Each chart is drawn
@@ -55,10 +55,7 @@ export const TYPE = {
  * (the column is at most 72rem less padding); `narrow` is drawn for a phone (390 px less
  * padding) and shown up to 36rem wide. The page shows one of the two by a media query.
  */
-export const WIDTHS = { wide: 1100, narrow: 358 } as const;
-
-/** The screen width (CSS) from which the wide drawing is shown. */
-export const WIDE_FROM = '48rem';
+export const WIDTHS = { wide: 1100, narrow: 358, history: 900 } as const;
 
 /** Default window of a time series: the last 36 months (or 10 years of annual data). */
 export const WINDOW = { months: 36, years: 10 } as const;
