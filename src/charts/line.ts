@@ -20,7 +20,7 @@ import { formatNumber, formatPeriodShort, type Lang } from '../i18n/format.ts';
 import { periodToDate as toDate } from '../lib/periods.ts';
 import { hasValueName } from '../lib/status.ts';
 import { formatValue, isCount } from '../lib/units.ts';
-import { fixAria } from './aria.ts';
+import { esc, fixAria } from './aria.ts';
 import { axesMarkup, endLabelsMarkup, splice, tipTargetsMarkup } from './svg.ts';
 import { compactSvg } from './compact.ts';
 import { textWidth } from './labels.ts';
@@ -298,8 +298,20 @@ export function lineChart(o: LineChartOptions): string {
         { right: width - marginRight, top: marginTop - 6, bottom: height - marginBottom },
       )
     : null;
+  // Without direct labels, a latest value standing alone after a gap carries its value, so it
+  // is never an unexplained dot far from the rest (the selected area's only).
+  let lone = '';
+  const subject = o.series.find((s) => s.role === 'area') ?? o.series[0];
+  if (!labels && subject) {
+    const i = subject.points.findLastIndex(valued);
+    const p = subject.points[i];
+    if (p && !valued(subject.points[i - 1])) {
+      const text = `${statusSign(p.status)}${formatValue(o.lang, p.value!, o.unit, o.decimals)}`;
+      lone = `<text x="${(x(periodToDate(p.period)) - 7).toFixed(1)}" y="${y(p.value!).toFixed(1)}" dy="0.35em" text-anchor="end" font-weight="bold" font-size="${TYPE.label}" fill="${colours.get(subject.key)}" stroke="white" stroke-width="3" paint-order="stroke" aria-description="latest value label">${esc(text)}</text>`;
+    }
+  }
   const tips = tipTargetsMarkup({ keys: periods, xs: periods.map((p) => x(periodToDate(p))), top: marginTop, bottom: height - marginBottom });
-  return compactSvg(splice(fixAria(plot).outerHTML, { back: axes.back, front: axes.front + (labels ?? '') + tips, root: { 'data-labels': labels ? 'direct' : 'legend' } }));
+  return compactSvg(splice(fixAria(plot).outerHTML, { back: axes.back, front: axes.front + (labels ?? '') + lone + tips, root: { 'data-labels': labels ? 'direct' : 'legend' } }));
 }
 
 /** Renders the chart to an SVG element of `o.document` (the comparison tool, in the browser). */

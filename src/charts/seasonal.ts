@@ -92,7 +92,7 @@ export function seasonalChart(o: SeasonalOptions): string {
         { right: width - marginRight, top: marginTop - 6, bottom: height - marginBottom },
       )
     : null;
-  const inlineLabel = margin !== null && inline ? `<text x="${(x(month(inline.last.period)) + 8).toFixed(1)}" y="${y(inline.last.value!).toFixed(1)}" dy="0.35em" fill="${SUBJECT}" font-weight="bold" font-size="${TYPE.label}" stroke="white" stroke-width="3" paint-order="stroke" aria-description="latest year label">${esc(inline.text)}</text>` : '';
+  const inlineLabel = margin !== null && inline ? `<text x="${(x(month(inline.last.period)) + 8).toFixed(1)}" y="${y(inline.last.value!).toFixed(1)}" dy="0.35em" text-anchor="start" fill="${SUBJECT}" font-weight="bold" font-size="${TYPE.label}" stroke="white" stroke-width="3" paint-order="stroke" aria-description="latest year label">${esc(inline.text)}</text>` : '';
   const tips = tipTargetsMarkup({ keys: months.map(String), xs: months.map(x), top: marginTop, bottom: height - marginBottom });
   return compactSvg(splice(fixAria(plot).outerHTML, { back: axes.back, front: axes.front + (margin ?? '') + inlineLabel + tips, root: { 'data-labels': margin !== null ? 'direct' : 'legend' } }));
 }

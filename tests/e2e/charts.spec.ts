@@ -80,9 +80,9 @@ for (const width of [1280, 390]) {
 test('on a wide screen a profile chart uses the whole content width', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/fi/area/ta17/');
-  const figure = page.locator('#series figure.chart').first();
-  const svg = figure.locator('.chart-drawing > .wide svg');
-  const [a, b] = await Promise.all([svg.boundingBox(), page.locator('#series').boundingBox()]);
+  const figure = page.locator('section:has(#series) figure.chart').first();
+  const svg = figure.locator(':scope > .chart-drawing > .wide svg');
+  const [a, b] = await Promise.all([svg.boundingBox(), page.locator('section:has(#series)').boundingBox()]);
   expect(a!.width).toBeGreaterThan(b!.width * 0.95);
 });
 
@@ -90,7 +90,7 @@ test('the whole history opens without JavaScript', async ({ browser }) => {
   const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
   await page.goto('/en/area/ta17/');
-  const history = page.locator('#series details.chart-history').first();
+  const history = page.locator('section:has(#series) details.chart-history').first();
   await history.locator('summary').click();
   await expect(history.locator('.chart-drawing > .wide svg')).toBeVisible();
   await ctx.close();
@@ -99,13 +99,13 @@ test('the whole history opens without JavaScript', async ({ browser }) => {
 test('a tooltip is reachable by keyboard, moves with the arrow keys and is announced', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/en/area/ta17/');
-  const box = page.locator('#series figure.chart .chart-drawing').first();
+  const box = page.locator('section:has(#series) figure.chart .chart-drawing').first();
   await box.focus();
   await expect(box).toBeFocused();
   const tip = box.locator('.chart-tip');
   await expect(tip).toBeVisible();
   // The latest period first, read from the chart's table (period, then the areas' values).
-  const latest = await page.locator('#series figure.chart table.chart-table tbody tr').first().locator('th').innerText();
+  const latest = (await page.locator('section:has(#series) figure.chart table.chart-table tbody tr').first().locator('th').textContent())!.trim();
   await expect(tip.locator('strong')).toHaveText(latest);
   await page.keyboard.press('ArrowLeft');
   await expect(tip.locator('strong')).not.toHaveText(latest);
@@ -117,8 +117,9 @@ test('a tooltip is reachable by keyboard, moves with the arrow keys and is annou
 test('hovering a point of the change chart shows its area and values', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto('/en/indicator/unemployment-share/');
-  const box = page.locator('#change-chart ~ figure .chart-drawing, section:has(#change-chart) .chart-drawing').first();
+  const box = page.locator('section:has(#change-chart) .chart-drawing').first();
   const svg = box.locator('.wide svg');
+  await svg.evaluate((s) => s.scrollIntoView({ block: 'start' }));
   const first = await svg.evaluate((s) => {
     const g = s.querySelector('g.tip-targets')!;
     const scale = s.getBoundingClientRect().width / (s as SVGSVGElement).viewBox.baseVal.width;
@@ -126,7 +127,7 @@ test('hovering a point of the change chart shows its area and values', async ({ 
   });
   const r = (await svg.boundingBox())!;
   await page.mouse.move(r.x + first.x, r.y + first.y);
-  const name = await page.locator('section:has(#change-chart) table.chart-table tbody tr').first().locator('th').innerText();
+  const name = (await page.locator('section:has(#change-chart) table.chart-table tbody tr').first().locator('th').textContent())!.trim();
   await expect(box.locator('.chart-tip strong')).toHaveText(name);
 });
 

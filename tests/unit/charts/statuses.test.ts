@@ -52,6 +52,20 @@ describe('line chart statuses', () => {
   });
 });
 
+describe('a latest value standing alone', () => {
+  test('on a phone (no direct labels) the selected area\'s lone latest value carries its value', () => {
+    const series: LineSeries[] = [{ key: 'TA17', label: 'Kuopio', role: 'area', points: pts([[10, 'ok'], [11, 'ok'], [null, 'missing'], [null, 'missing'], [null, 'missing'], [12.6, 'ok']]) }];
+    const doc = parse(lineChart({ series, lang: 'fi', decimals: 1, unit: 'percent', breaks: [], ariaLabel: 'a', ariaDescription: 'b', document: serverDocument(), width: 358 }));
+    assert.equal(doc.querySelector('text[aria-description="latest value label"]')?.textContent, '12,6\u00a0%');
+  });
+
+  test('a latest value joined to the line before it gets no extra label', () => {
+    const series: LineSeries[] = [{ key: 'TA17', label: 'Kuopio', role: 'area', points: pts([[10, 'ok'], [11, 'ok'], [12.6, 'ok']]) }];
+    const doc = parse(lineChart({ series, lang: 'fi', decimals: 1, unit: 'percent', breaks: [], ariaLabel: 'a', ariaDescription: 'b', document: serverDocument(), width: 358 }));
+    assert.equal(doc.querySelector('text[aria-description="latest value label"]'), null);
+  });
+});
+
 describe('the status vocabulary and the marks', () => {
   test('every status that is only a bound has its own mark; exact values, estimates and withheld values have none', () => {
     for (const code of [LOWER, UPPER, INCOMPLETE]) {
