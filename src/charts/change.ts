@@ -7,13 +7,14 @@
  */
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
-import { formatNumber, type Lang } from '../i18n/format.ts';
+import { formatNumber } from '../i18n/format.ts';
 import { isCount } from '../lib/units.ts';
 import { fixAria } from './aria.ts';
 import { compactSvg } from './compact.ts';
 import { textWidth } from './labels.ts';
-import { axesMarkup, splice, tipTargetsMarkup } from './svg.ts';
-import { COUNTRY, DASH, ESTIMATE_OPACITY, MUTED, PLOT_STYLE, STATUS_MARK, SUBJECT, TYPE, WIDTHS } from './theme.ts';
+import { axesMarkup, plotFrame, splice, tipTargetsMarkup } from './svg.ts';
+import type { ChartBase } from './svg.ts';
+import { COUNTRY, DASH, ESTIMATE_OPACITY, MUTED, STATUS_MARK, SUBJECT, TYPE, WIDTHS } from './theme.ts';
 
 interface Value {
   value: number;
@@ -30,15 +31,8 @@ export interface ChangeRow {
   country?: boolean;
 }
 
-export interface ChangeOptions {
+export interface ChangeOptions extends ChartBase {
   rows: ChangeRow[];
-  lang: Lang;
-  decimals: number;
-  unit: string;
-  ariaLabel: string;
-  ariaDescription: string;
-  width?: number;
-  document: Document;
 }
 
 /** Renders the chart to an SVG string. */
@@ -71,19 +65,9 @@ export function changeChart(o: ChangeOptions): string {
     );
   const markOf = (status: string) => STATUS_MARK[status as keyof typeof STATUS_MARK];
   const svg = Plot.plot({
-    document: o.document,
-    width,
-    height,
-    marginLeft,
-    marginRight,
-    marginTop,
-    marginBottom,
-    ariaLabel: o.ariaLabel,
-    ariaDescription: o.ariaDescription,
-    style: PLOT_STYLE,
+    ...plotFrame({ document: o.document, width, height, marginTop, marginRight, marginBottom, marginLeft, ariaLabel: o.ariaLabel, ariaDescription: o.ariaDescription }),
     x: { domain: [lo, hi], axis: null },
     y: { type: 'point', domain: keys, axis: null, padding: 0.5 },
-    color: { type: 'identity' },
     marks: [
       arrow(exactRows, false),
       arrow(estRows, true),

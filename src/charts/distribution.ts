@@ -14,8 +14,8 @@ import { compactSvg } from './compact.ts';
 import { serverDocument } from './dom.ts';
 import { dodge, textWidth } from './labels.ts';
 import { statusSign } from './line.ts';
-import { attrs, axesMarkup, splice, tipTargetsMarkup } from './svg.ts';
-import { COUNTRY, INK, PLOT_STYLE, STATUS_MARK, SUBJECT, TYPE, WIDTHS } from './theme.ts';
+import { attrs, axesMarkup, plotFrame, splice, tipTargetsMarkup } from './svg.ts';
+import { COUNTRY, INK, STATUS_MARK, SUBJECT, TYPE, WIDTHS } from './theme.ts';
 
 export interface DistributionOptions {
   values: { code: string; name: string; value: number; status?: string }[];
@@ -46,19 +46,9 @@ export function distributionChart(o: DistributionOptions): string {
   const all = [...o.values.map((v) => v.value), ...(o.country === null ? [] : [o.country])];
   const xScale = scaleLinear().domain([Math.min(...all), Math.max(...all)]).nice(narrow ? 4 : 8);
   const svg = Plot.plot({
-    document: serverDocument(),
-    width,
-    height,
-    marginLeft: 24,
-    marginRight: 24,
-    marginTop,
-    marginBottom: 26,
-    ariaLabel: o.ariaLabel,
-    ariaDescription: o.ariaDescription,
-    style: PLOT_STYLE,
+    ...plotFrame({ document: serverDocument(), width, height, marginTop, marginRight: 24, marginBottom: 26, marginLeft: 24, ariaLabel: o.ariaLabel, ariaDescription: o.ariaDescription }),
     x: { domain: xScale.domain(), axis: null },
     y: { axis: null },
-    color: { type: 'identity' },
     marks: [
       ...(o.country === null ? [] : [Plot.ruleX([o.country], { stroke: COUNTRY, strokeDasharray: '6,3', strokeWidth: 1.5, ariaDescription: 'whole country' })]),
       Plot.dot(byStatus('ok'), Plot.dodgeY('middle', { x: 'value', r, fill: '#7eaed8', stroke: '#3f7fbd', ariaLabel: 'code', ariaDescription: 'areas' } as Plot.DotOptions & Plot.DodgeYOptions)),

@@ -80,6 +80,28 @@ export interface LineLegendTexts {
   gap: string;
 }
 
+/** The legend's words from a translator of the dictionaries' `chart.key.*` entries (pages and the comparison tool). */
+export function legendTexts(tr: (key: string) => string): LineLegendTexts {
+  return {
+    estimate: tr('chart.key.estimate'),
+    lower_bound: tr('chart.key.lower'),
+    upper_bound: tr('chart.key.upper'),
+    incomplete: tr('chart.key.incomplete'),
+    suppressed: tr('chart.key.withheld'),
+    break: tr('chart.key.break'),
+    gap: tr('chart.key.gap'),
+  };
+}
+
+/** Keys of the statuses a chart draws (estimates, bounds, withheld values), in the given colour. */
+export function statusItems(has: (status: string) => boolean, colour: string, texts: LineLegendTexts): LegendItem[] {
+  const items: LegendItem[] = [];
+  if (has('estimate')) items.push({ key: { kind: 'estimate', colour }, text: texts.estimate });
+  for (const status of ['lower_bound', 'upper_bound', 'incomplete'] as const) if (has(status)) items.push({ key: { kind: status, colour }, text: texts[status] });
+  if (has('suppressed')) items.push({ key: { kind: 'suppressed' }, text: texts.suppressed });
+  return items;
+}
+
 /**
  * The legend of a line chart: each line with its name, then the marks the chart actually draws
  * (estimates, bounds, withheld values, breaks, stretches without data).
@@ -90,11 +112,7 @@ export function lineLegend(series: readonly SeriesLike[], names: ReadonlyMap<str
     key: { kind: 'line', colour: colours.get(s.key)!, width: STROKE[s.role], dash: s.role === 'country' ? DASH.country : undefined },
     text: names.get(s.key) ?? s.key,
   }));
-  const has = (status: string) => series.some((s) => s.points.some((p) => p.status === status));
-  const first = series[0] ? colours.get(series[0].key)! : SUBJECT;
-  if (has('estimate')) items.push({ key: { kind: 'estimate', colour: first }, text: texts.estimate });
-  for (const status of ['lower_bound', 'upper_bound', 'incomplete'] as const) if (has(status)) items.push({ key: { kind: status, colour: first }, text: texts[status] });
-  if (has('suppressed')) items.push({ key: { kind: 'suppressed' }, text: texts.suppressed });
+  items.push(...statusItems((status) => series.some((s) => s.points.some((p) => p.status === status)), series[0] ? colours.get(series[0].key)! : SUBJECT, texts));
   if (drawn.breaks) items.push({ key: { kind: 'break' }, text: texts.break });
   if (drawn.gaps) items.push({ key: { kind: 'gap' }, text: texts.gap });
   return items;

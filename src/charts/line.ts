@@ -21,11 +21,11 @@ import { periodToDate as toDate } from '../lib/periods.ts';
 import { hasValueName } from '../lib/status.ts';
 import { formatValue, isCount } from '../lib/units.ts';
 import { esc, fixAria } from './aria.ts';
-import { axesMarkup, endLabelsMarkup, splice, tipTargetsMarkup } from './svg.ts';
+import { axesMarkup, endLabelsMarkup, plotFrame, splice, tipTargetsMarkup } from './svg.ts';
 import { compactSvg } from './compact.ts';
 import { textWidth } from './labels.ts';
 import { seriesColours } from './legend.ts';
-import { ALERT, DASH, ESTIMATE_OPACITY, MUTED, PLOT_STYLE, STATUS_MARK, STROKE, TYPE, WIDTHS } from './theme.ts';
+import { ALERT, DASH, ESTIMATE_OPACITY, MUTED, STATUS_MARK, STROKE, TYPE, WIDTHS } from './theme.ts';
 
 interface LinePoint {
   period: string;
@@ -252,19 +252,9 @@ export function lineChart(o: LineChartOptions): string {
 
   // Plot draws the data marks only; axes, labels and tooltip targets are written as text (svg.ts).
   const plot = Plot.plot({
-    document: o.document,
-    width,
-    height,
-    marginLeft,
-    marginRight,
-    marginTop,
-    marginBottom,
-    ariaLabel: o.ariaLabel,
-    ariaDescription: o.ariaDescription,
-    style: PLOT_STYLE,
+    ...plotFrame({ document: o.document, width, height, marginTop, marginRight, marginBottom, marginLeft, ariaLabel: o.ariaLabel, ariaDescription: o.ariaDescription }),
     x: { type: 'utc', axis: null, domain: [periodToDate(first), periodToDate(last)] },
     y: { axis: null, domain },
-    color: { type: 'identity' },
     marks: [
       ...(gaps.length
         ? [

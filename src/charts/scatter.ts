@@ -13,8 +13,8 @@ import { isCount } from '../lib/units.ts';
 import { esc, fixAria } from './aria.ts';
 import { compactSvg } from './compact.ts';
 import { overlaps, textWidth, type Box } from './labels.ts';
-import { attrs, axesMarkup, splice, tipTargetsMarkup } from './svg.ts';
-import { COUNTRY, INK, PLOT_STYLE, STATUS_MARK, SUBJECT, TYPE, WIDTHS } from './theme.ts';
+import { attrs, axesMarkup, plotFrame, splice, tipTargetsMarkup } from './svg.ts';
+import { COUNTRY, INK, STATUS_MARK, SUBJECT, TYPE, WIDTHS } from './theme.ts';
 
 export interface ScatterPoint {
   key: string;
@@ -82,19 +82,9 @@ export function scatterChart(o: ScatterOptions): string {
   const yDomain = yScale.domain() as [number, number];
   const estimated = areas.filter((p) => statusOf(p) === 'estimate');
   const svg = Plot.plot({
-    document: o.document,
-    width,
-    height,
-    marginLeft,
-    marginRight,
-    marginTop,
-    marginBottom,
-    ariaLabel: o.ariaLabel,
-    ariaDescription: o.ariaDescription,
-    style: PLOT_STYLE,
+    ...plotFrame({ document: o.document, width, height, marginTop, marginRight, marginBottom, marginLeft, ariaLabel: o.ariaLabel, ariaDescription: o.ariaDescription }),
     x: { domain: xDomain, axis: null, inset: 8 },
     y: { domain: yDomain, axis: null, inset: 8 },
-    color: { type: 'identity' },
     marks: [
       ...(country ? [Plot.ruleX([country.x], { stroke: COUNTRY, strokeDasharray: '5,4', strokeOpacity: 0.7, ariaDescription: 'whole country' }), Plot.ruleY([country.y], { stroke: COUNTRY, strokeDasharray: '5,4', strokeOpacity: 0.7, ariaDescription: 'whole country' })] : []),
       Plot.dot(plain, { x: 'x', y: 'y', r: 5, fill: SUBJECT, fillOpacity: 0.75, stroke: 'white', strokeWidth: 0.8, ariaDescription: 'areas' }),

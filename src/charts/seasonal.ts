@@ -6,28 +6,22 @@
  */
 import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
-import { formatNumber, monthShort, type Lang } from '../i18n/format.ts';
+import { formatNumber, monthShort } from '../i18n/format.ts';
 import { formatValue, isCount } from '../lib/units.ts';
 import { esc, fixAria } from './aria.ts';
 import { compactSvg } from './compact.ts';
 import { textWidth } from './labels.ts';
 import { lineMarks, lineYDomain, statusSign, type LineSeries } from './line.ts';
-import { axesMarkup, endLabelsMarkup, splice, tipTargetsMarkup } from './svg.ts';
-import { MUTED, PLOT_STYLE, SUBJECT, TYPE, WIDTHS } from './theme.ts';
+import { axesMarkup, endLabelsMarkup, plotFrame, splice, tipTargetsMarkup } from './svg.ts';
+import type { ChartBase } from './svg.ts';
+import { MUTED, SUBJECT, TYPE, WIDTHS } from './theme.ts';
 
 /** Greys of earlier years, most recent first (each at least 3:1 against white). */
 const YEAR_GREYS = ['#5b6670', '#6b7580', '#7b858f', '#87919b', '#87919b'] as const;
 
-export interface SeasonalOptions {
+export interface SeasonalOptions extends ChartBase {
   /** One series per year, oldest first; points are months (`YYYY-MM`) of that year. The last is the latest year. */
   years: { year: string; points: { period: string; value: number | null; status: string }[] }[];
-  lang: Lang;
-  decimals: number;
-  unit: string;
-  ariaLabel: string;
-  ariaDescription: string;
-  width?: number;
-  document: Document;
 }
 
 /** The colour of each year's line: the latest the selected area's blue, earlier ones greys. */
@@ -63,19 +57,9 @@ export function seasonalChart(o: SeasonalOptions): string {
   const marginBottom = 28;
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
   const plot = Plot.plot({
-    document: o.document,
-    width,
-    height,
-    marginLeft,
-    marginRight,
-    marginTop,
-    marginBottom,
-    ariaLabel: o.ariaLabel,
-    ariaDescription: o.ariaDescription,
-    style: PLOT_STYLE,
+    ...plotFrame({ document: o.document, width, height, marginTop, marginRight, marginBottom, marginLeft, ariaLabel: o.ariaLabel, ariaDescription: o.ariaDescription }),
     x: { type: 'linear', domain: [1, 12], axis: null },
     y: { domain, axis: null },
-    color: { type: 'identity' },
     marks: lineMarks(series, month, { widths: { peer: 1.8 } }),
   }) as unknown as Element & { scale: (name: string) => { apply: (v: unknown) => number } };
   const x = (m: number) => plot.scale('x').apply(m);

@@ -6,7 +6,8 @@
  */
 import { esc } from './aria.ts';
 import { dodge } from './labels.ts';
-import { TYPE } from './theme.ts';
+import type { Lang } from '../i18n/format.ts';
+import { PLOT_STYLE, TYPE } from './theme.ts';
 
 /** Attributes as markup (` name="value"`), skipping undefined ones; values escaped. */
 export function attrs(a: Record<string, string | number | undefined>): string {
@@ -116,4 +117,22 @@ export function tipTargetsMarkup(t: { keys: readonly string[]; xs: readonly numb
     'data-top': t.top?.toFixed(1),
     'data-bottom': t.bottom?.toFixed(1),
   })}/>`;
+}
+
+/** The options every chart gives Observable Plot: its DOM, size and margins, its accessible name and description, the theme's style, colours taken as given. */
+export function plotFrame(o: { document: Document; width: number; height: number; marginTop: number; marginRight: number; marginBottom: number; marginLeft: number; ariaLabel?: string; ariaDescription?: string }) {
+  return { ...o, style: PLOT_STYLE, color: { type: 'identity' as const } };
+}
+
+/** What every chart of one indicator is given besides its data: the language, the indicator's unit and decimals, its accessible name and description, its drawing width and the DOM to draw with. */
+export interface ChartBase {
+  lang: Lang;
+  decimals: number;
+  unit: string;
+  ariaLabel: string;
+  ariaDescription: string;
+  /** Drawing width in CSS pixels (default `WIDTHS.wide`); below 600 the drawing is laid out for a phone. */
+  width?: number;
+  /** The DOM to render with: linkedom's at build time (src/charts/dom.ts), `window.document` in the browser. */
+  document: Document;
 }

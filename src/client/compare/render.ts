@@ -7,7 +7,7 @@
  */
 import type * as LineCharts from '../../charts/line.ts';
 import type { LineSeries } from '../../charts/line.ts';
-import { legendHtml, lineLegend } from '../../charts/legend.ts';
+import { legendHtml, legendTexts, lineLegend } from '../../charts/legend.ts';
 import { CATEGORICAL, WIDTHS } from '../../charts/theme.ts';
 import { defaultWindow } from '../../charts/window.ts';
 import { formatPeriod, formatPeriodShort } from '../../i18n/format.ts';
@@ -92,15 +92,7 @@ export function renderIndicator(
       lineLegend(
         drawn,
         new Map(drawn.map((x) => [x.key, x.label])),
-        {
-          estimate: s(cfg, 'chart.key.estimate'),
-          lower_bound: s(cfg, 'chart.key.lower'),
-          upper_bound: s(cfg, 'chart.key.upper'),
-          incomplete: s(cfg, 'chart.key.incomplete'),
-          suppressed: s(cfg, 'chart.key.withheld'),
-          break: s(cfg, 'chart.key.break'),
-          gap: s(cfg, 'chart.key.gap'),
-        },
+        legendTexts((key) => s(cfg, key)),
         { breaks: breaks.length > 0, gaps: draw.noDataStretches(drawn).length > 0 },
       ),
     );
