@@ -6,7 +6,10 @@ import type { Area } from '../lib/derive/areas.ts';
 import type { Indicator } from '../schema/indicator.ts';
 import { observationsCsv } from '../lib/observation.ts';
 import { decimalsOf, observationOf, seriesOf, type Point, type SiteData } from './site.ts';
-import { at, drawable, latestComparablePeriod, shownIn, te24Areas } from './views.ts';
+import { at, drawable, keyIndicator, latestComparablePeriod, mapPeriod, shownIn, te24Areas } from './views.ts';
+import { defaultWindow } from '../charts/window.ts';
+import { periodRange, yearEarlier } from '../lib/periods.ts';
+import { hasValueName, isBound, statusCode } from '../lib/status.ts';
 import { isRate } from '../lib/units.ts';
 
 interface ChartArea {
@@ -21,6 +24,10 @@ export interface ChartSpec {
   areas: ChartArea[];
   /** Period the areas were chosen by (indicator pages), if any. */
   chosenAt?: string;
+  /** The periods the chart shows, when not every period of its areas' series (small multiples, seasonal, change, scatter, distribution). */
+  periods?: string[];
+  /** A second indicator drawn against the first (scatter). */
+  pair?: string;
 }
 
 /**
@@ -65,8 +72,9 @@ export function indicatorChartSpec(site: SiteData, ind: Indicator): ChartSpec | 
   return { slug: `indicator-${ind.id}`, indicator: ind.id, areas, chosenAt };
 }
 
-/** Periods shown by a chart: from the first to the last period where any of its areas has a value. */
+/** Periods shown by a chart: its own list, else from the first to the last period where any of its areas has a value. */
 export function chartPeriods(site: SiteData, spec: ChartSpec): string[] {
+  if (spec.periods) return [...spec.periods];
   const periods = new Set<string>();
   for (const a of spec.areas) for (const p of seriesOf(site, spec.indicator, a.code)?.points ?? []) periods.add(p.period);
   const sorted = [...periods].sort();
@@ -75,10 +83,108 @@ export function chartPeriods(site: SiteData, spec: ChartSpec): string[] {
   return sorted.filter((p) => p >= withValue[0]! && p <= withValue.at(-1)!);
 }
 
-/** The chart's rows in the tidy download format: every area of the chart over the chart's periods. */
+/**
+ * The periods of a chart's table and download: the chart's periods, latest first, without those
+ * in which no area of the chart has anything to show (no value, nothing withheld and no break).
+ */
+export function chartTablePeriods(site: SiteData, spec: ChartSpec): string[] {
+  return chartPeriods(site, spec)
+    .filter((period) => spec.areas.some((a) => {
+      const p = at(seriesOf(site, spec.indicator, a.code), period);
+      return p !== undefined && (p.status !== 'missing' || p.breaks.length > 0);
+    }))
+    .reverse();
+}
+
+/** The chart's rows in the tidy download format: exactly the cells of the chart's table (every area over the table's periods). */
 export function chartCsv(site: SiteData, spec: ChartSpec): string {
   const ind = site.indicatorById.get(spec.indicator)!;
-  const periods = new Set(chartPeriods(site, spec));
-  const rows = spec.areas.flatMap((a) => (seriesOf(site, spec.indicator, a.code)?.points ?? []).filter((p) => periods.has(p.period)).map((p) => observationOf(site, ind, a.code, p)));
+  const periods = new Set(chartTablePeriods(site, spec));
+  const inds = [ind, ...(spec.pair ? [site.indicatorById.get(spec.pair)!] : [])];
+  const rows = inds.flatMap((i) => spec.areas.flatMap((a) => (seriesOf(site, i.id, a.code)?.points ?? []).filter((p) => periods.has(p.period)).map((p) => observationOf(site, i, a.code, p))));
   return observationsCsv(rows, decimalsOf(site));
+}
+
+/** The 45 TE24 areas and the whole country, as chart areas. */
+function allAreas(site: SiteData): ChartArea[] {
+  return [...te24Areas(site).map((a) => ({ code: a.code, role: 'area' as const })), { code: 'SSS', role: 'country' as const }];
+}
+
+const valued = (p: Point | undefined) => p !== undefined && p.value !== null && hasValueName(p.status);
+
+/**
+ * The at-a-glance grid of an indicator: every TE24 area and the whole country over the default
+ * window (36 months) ending at the latest period in which most areas have a value; none when
+ * fewer than 30 areas can be drawn in the window.
+ */
+export function gridSpec(site: SiteData, ind: Indicator): ChartSpec | null {
+  if (!ind.levels.includes('employment_area')) return null;
+  const end = mapPeriod(site, ind.id, 'employment_area');
+  if (!end) return null;
+  const all = [...new Set(te24Areas(site).flatMap((a) => (seriesOf(site, ind.id, a.code)?.points ?? []).map((p) => p.period)))].filter((p) => p <= end).sort();
+  const periods = defaultWindow(periodRange(all[0] ?? end, end));
+  const drawn = te24Areas(site).filter((a) => periods.filter((p) => valued(at(seriesOf(site, ind.id, a.code), p))).length >= 2).length;
+  if (drawn < 30) return null;
+  return { slug: `grid-${ind.id}`, indicator: ind.id, areas: allAreas(site), periods };
+}
+
+/**
+ * The seasonal view of an area's key indicator: the months of the latest year with a value and of
+ * up to five earlier years with values; none for annual series or fewer than two such years.
+ */
+export function seasonalSpec(site: SiteData, area: Area): ChartSpec | null {
+  const ind = keyIndicator(site);
+  const points = (seriesOf(site, ind.id, area.code)?.points ?? []).filter((p) => p.period.length === 7 && valued(p));
+  const years = [...new Set(points.map((p) => p.period.slice(0, 4)))].sort().slice(-6);
+  if (years.length < 2) return null;
+  const periods = years.flatMap((y) => periodRange(`${y}-01`, `${y}-12`));
+  return { slug: `seasonal-${area.code.toLowerCase()}-${ind.id}`, indicator: ind.id, areas: [{ code: area.code, role: 'area' }], periods };
+}
+
+/**
+ * The change chart of a rate: each TE24 area's value a year earlier and now, at the latest period
+ * in which at least 30 areas have a change from a year earlier.
+ */
+export function changeSpec(site: SiteData, ind: Indicator): ChartSpec | null {
+  if (!ind.levels.includes('employment_area') || !isRate(ind.unit)) return null;
+  const period = latestComparablePeriod(site, ind.id, 30);
+  if (!period) return null;
+  return { slug: `change-${ind.id}`, indicator: ind.id, areas: allAreas(site), periods: [yearEarlier(period), period] };
+}
+
+/**
+ * The scatter of a ranked rate against another: its first related ranked rate with area values,
+ * else the key indicator; at the latest period in which at least 30 TE24 areas have both.
+ */
+export function scatterSpec(site: SiteData, ind: Indicator): ChartSpec | null {
+  if (!ind.rank || !ind.levels.includes('employment_area')) return null;
+  const ranked = (id: string) => {
+    const i = site.indicatorById.get(id);
+    return i !== undefined && i.id !== ind.id && i.rank && i.levels.includes('employment_area');
+  };
+  const key = keyIndicator(site).id;
+  const pair = ind.related.find(ranked) ?? (ranked(key) ? key : undefined);
+  if (!pair) return null;
+  const counts = new Map<string, number>();
+  for (const a of te24Areas(site)) {
+    for (const p of seriesOf(site, ind.id, a.code)?.points ?? []) {
+      if (valued(p) && valued(at(seriesOf(site, pair, a.code), p.period))) counts.set(p.period, (counts.get(p.period) ?? 0) + 1);
+    }
+  }
+  const period = [...counts].filter(([, n]) => n >= 30).map(([p]) => p).sort().at(-1);
+  if (!period) return null;
+  return { slug: `scatter-${ind.id}`, indicator: ind.id, pair, areas: allAreas(site), periods: [period] };
+}
+
+/** The distribution of a ranked rate across the TE24 areas at the latest period in which most have a value. */
+export function distributionSpec(site: SiteData, ind: Indicator): ChartSpec | null {
+  if (!ind.rank || !ind.levels.includes('employment_area')) return null;
+  const period = mapPeriod(site, ind.id, 'employment_area');
+  if (!period) return null;
+  return { slug: `distribution-${ind.id}`, indicator: ind.id, areas: allAreas(site), periods: [period] };
+}
+
+/** Whether a point's value is only a bound of the true one (drawn apart, never ranked). */
+export function boundPoint(p: Point | undefined): boolean {
+  return p !== undefined && isBound(statusCode(p.status));
 }

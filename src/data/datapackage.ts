@@ -4,7 +4,7 @@
  * licence, sources and description; and the README of the whole-dataset archive.
  */
 import { z } from 'zod';
-import { areaChartSpecs, indicatorChartSpec, type ChartSpec } from './charts.ts';
+import { areaChartSpecs, changeSpec, distributionSpec, gridSpec, indicatorChartSpec, scatterSpec, seasonalSpec, type ChartSpec } from './charts.ts';
 import { attributions, retrievedAt } from './downloads.ts';
 import type { SiteData } from './site.ts';
 import type { ChangeMeterManifestEntry } from '../schema/change-meter.ts';
@@ -39,7 +39,11 @@ const MEDIA: Record<string, string> = {
 
 /** Every chart spec of the site (area profiles and indicator pages). */
 export function allChartSpecs(site: SiteData): ChartSpec[] {
-  return [...site.areas.flatMap((a) => areaChartSpecs(site, a)), ...site.indicators.map((i) => indicatorChartSpec(site, i)).filter((s): s is ChartSpec => s !== null)];
+  const specs = [
+    ...site.areas.flatMap((a) => [...areaChartSpecs(site, a), seasonalSpec(site, a)]),
+    ...site.indicators.flatMap((i) => [indicatorChartSpec(site, i), gridSpec(site, i), changeSpec(site, i), scatterSpec(site, i), distributionSpec(site, i)]),
+  ];
+  return specs.filter((s): s is ChartSpec => s !== null);
 }
 
 /** The data package descriptor. */

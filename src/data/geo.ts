@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Topology } from 'topojson-specification';
-import { buildShapes, type Shapes } from '../charts/map.ts';
+import { buildShapes, placeMapLabels, type MapLabel, type Shapes } from '../charts/map.ts';
+import type { Lang } from '../i18n/format.ts';
 import type { Area } from '../lib/derive/areas.ts';
 import { derivedDir } from './site.ts';
 
@@ -20,4 +21,18 @@ export function loadShapes(areas: readonly Area[]): Shapes {
   for (const a of areas) if (a.level === 'employment_area' || a.level === 'region') groups.set(a.code, a.members);
   cached = buildShapes(topology, groups);
   return cached;
+}
+
+const labelCache = new Map<string, MapLabel[]>();
+
+/** Names of employment areas placed where they fit on the map (once per language and set of areas). */
+export function mapLabels(site: { areas: readonly Area[]; areaByCode: ReadonlyMap<string, Area> }, lang: Lang, codes: readonly string[]): MapLabel[] {
+  const key = `${lang}|${codes.join(',')}`;
+  let labels = labelCache.get(key);
+  if (!labels) {
+    const shapes = loadShapes(site.areas);
+    labels = placeMapLabels(shapes, codes.map((code) => ({ code, text: site.areaByCode.get(code)!.name[lang] ?? site.areaByCode.get(code)!.name.fi })));
+    labelCache.set(key, labels);
+  }
+  return labels;
 }

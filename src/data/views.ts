@@ -127,3 +127,14 @@ export function improvement(site: SiteData, indicator: string, codes: readonly s
   const prevPeriod = period.length === 4 ? String(Number(period) - 1) : `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
   return { kind: 'ok', period, prevPeriod, rows };
 }
+
+/**
+ * The period of a map of an indicator at a level: the latest period in which at least
+ * `minShare` of the level's areas have a value (employment areas: the TE24 areas).
+ */
+export function mapPeriod(site: SiteData, indicator: string, level: 'employment_area' | 'municipality', minShare = 2 / 3): string | null {
+  const areas = level === 'employment_area' ? te24Areas(site) : site.areas.filter((a) => a.level === 'municipality');
+  const counts = new Map<string, number>();
+  for (const a of areas) for (const p of seriesOf(site, indicator, a.code)?.points ?? []) if (p.value !== null) counts.set(p.period, (counts.get(p.period) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n >= areas.length * minShare).map(([p]) => p).sort().at(-1) ?? null;
+}

@@ -53,6 +53,22 @@ export function formatPeriodAs(lang: Lang, period: string, form: 'in' | 'since')
   return `${(form === 'in' ? MONTHS_IN_FI : MONTHS_OF_FI)[m]} ${period.slice(0, 4)}`;
 }
 
+const MONTHS_SHORT: Record<Lang, string[]> = {
+  fi: ['tammi', 'helmi', 'maalis', 'huhti', 'touko', 'kesä', 'heinä', 'elo', 'syys', 'loka', 'marras', 'joulu'],
+  sv: ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+/** A month's short name for axes (1 = January): "tammi", "jan", "Jan". */
+export function monthShort(lang: Lang, month: number): string {
+  return MONTHS_SHORT[lang][month - 1]!;
+}
+
+/** A month's name in words (1 = January): "tammikuu", "januari", "January". */
+export function monthName(lang: Lang, month: number): string {
+  return MONTHS[lang][month - 1]!;
+}
+
 /** A short period for table columns and axes: "6/2026". */
 export function formatPeriodShort(period: string): string {
   if (period.length === 4) return period;

@@ -9,7 +9,7 @@ import sv from './sv.json' with { type: 'json' };
 
 import type { Lang } from './format.ts';
 
-export { LANGS, formatDate, formatNumber, formatPeriod, formatPeriodAs, formatPeriodShort, type Lang } from './format.ts';
+export { LANGS, formatDate, formatNumber, formatPeriod, formatPeriodAs, formatPeriodShort, monthName, type Lang } from './format.ts';
 export type Key = keyof typeof fi;
 
 const DICTS: Record<Lang, Record<string, string>> = { fi, sv, en };

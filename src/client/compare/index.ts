@@ -63,7 +63,7 @@ export function startCompare(cfg: CompareConfig): void {
     try {
       [data, draw] = await Promise.all([
         Promise.all(codes.map(async (c) => [c, await loadArea(c)] as const)).then((entries) => new Map(entries)),
-        import('../../charts/line.ts').then((m) => m.renderLineChart),
+        import('../../charts/line.ts'),
       ]);
     } catch {
       root.textContent = s(cfg, 'compare.loadError');
@@ -77,7 +77,7 @@ export function startCompare(cfg: CompareConfig): void {
       p.textContent = s(cfg, 'compare.empty');
       root.append(p);
     } else {
-      for (const id of state.indicators) csvRows.push(...renderIndicator(cfg, root, id, state.areas, data, draw).csv);
+      for (const id of state.indicators) csvRows.push(...renderIndicator(cfg, root, id, state.areas, data, draw, state.span, (span) => update({ ...state, span })).csv);
     }
     root.removeAttribute('aria-busy');
     if (download) {
@@ -90,10 +90,21 @@ export function startCompare(cfg: CompareConfig): void {
   };
 
   const update = (next: CompareState) => {
-    state = { areas: next.areas.slice(0, MAX_AREAS), indicators: next.indicators };
+    state = { areas: next.areas.slice(0, MAX_AREAS), indicators: next.indicators, span: next.span };
     history.pushState(null, '', writeState(state));
     void render();
   };
+  // Charts are drawn at the page's width: draw again when it changes much (a phone turned).
+  let drawnWidth = root.clientWidth;
+  let resizing: ReturnType<typeof setTimeout> | undefined;
+  window.addEventListener('resize', () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => {
+      if (Math.abs(root.clientWidth - drawnWidth) < 60) return;
+      drawnWidth = root.clientWidth;
+      void render();
+    }, 250);
+  });
   window.addEventListener('popstate', () => {
     state = readState(location.search, cfg);
     void render();

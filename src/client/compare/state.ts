@@ -18,7 +18,7 @@ export interface CompareConfig {
   /** Indicator id → name, unit, decimals, source text, and levels. */
   indicators: Record<string, { name: string; short: string; unit: Unit; decimals: number; source: string; breaks: { id: string; period: string; label: string }[] }>;
   strings: Record<string, string>;
-  defaults: CompareState;
+  defaults: Omit<CompareState, 'span'>;
   /** Embed mode: only the chart, no controls. */
   embed?: boolean;
 }
@@ -29,6 +29,8 @@ export const MAX_AREAS = 10;
 export interface CompareState {
   areas: string[];
   indicators: string[];
+  /** `recent`: the last 36 months (the default); `all`: the whole history (`span=all` in the address). */
+  span: 'recent' | 'all';
 }
 
 /** Reads the state from a URL query: known areas (max 10) and known indicators. */
@@ -37,14 +39,16 @@ export function readState(search: string, cfg: CompareConfig): CompareState {
   const list = (k: string) => (q.get(k) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const areas = [...new Set(list('areas').map((a) => a.toUpperCase()))].filter((a) => a in cfg.areas).slice(0, MAX_AREAS);
   const indicators = [...new Set(list('ind'))].filter((i) => i in cfg.indicators);
-  if (!q.has('areas') && !q.has('ind')) return { ...cfg.defaults };
-  return { areas, indicators };
+  const span = q.get('span') === 'all' ? 'all' : 'recent';
+  if (!q.has('areas') && !q.has('ind')) return { ...cfg.defaults, span };
+  return { areas, indicators, span };
 }
 
 export function writeState(state: CompareState): string {
   const q = new URLSearchParams();
   if (state.areas.length) q.set('areas', state.areas.join(','));
   if (state.indicators.length) q.set('ind', state.indicators.join(','));
+  if (state.span === 'all') q.set('span', 'all');
   return `?${q.toString().replace(/%2C/g, ',')}`;
 }
 

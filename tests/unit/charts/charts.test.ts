@@ -30,12 +30,12 @@ describe('lineChart', () => {
   test('a missing period splits the line into two segments (gaps are not drawn through)', () => {
     const svg = lineChart({ ...base, series: [{ key: 'TA19', label: 'Lahti', role: 'area', points: months(1, [10, 11, null, 12, 13]) }] });
     const doc = parse(svg);
-    const path = doc.querySelector('g[aria-description="area line"] path');
-    assert.ok(path, 'the area line is drawn');
-    assert.equal((path.getAttribute('d') ?? '').match(/M/g)?.length, 2);
+    const paths = [...doc.querySelectorAll('g[aria-description="area line"] path')];
+    assert.equal(paths.length, 2, 'one path before the gap, one after');
+    for (const p of paths) assert.equal((p.getAttribute('d') ?? '').match(/M/g)?.length, 1);
   });
 
-  test('lower bounds are hollow dots and withheld values are crosses; a lone value gets a dot', () => {
+  test('lower bounds are hollow triangles and withheld values are crosses; a lone value gets a dot', () => {
     const svg = lineChart({
       ...base,
       series: [
@@ -44,7 +44,7 @@ describe('lineChart', () => {
       ],
     });
     const doc = parse(svg);
-    assert.equal(doc.querySelectorAll('g[aria-description="lower bound"] circle').length, 1);
+    assert.equal(doc.querySelectorAll('g[aria-description="lower bound"] path').length, 1);
     assert.equal(doc.querySelector('g[aria-description="lower bound"]')?.getAttribute('fill'), 'white');
     assert.equal(doc.querySelectorAll('g[aria-description="withheld"] path').length, 1);
     // 14 in 2020-05 has no neighbour with a value, nor does the country's 8.
@@ -80,8 +80,8 @@ describe('lineChart', () => {
       [...parse(lineChart({ ...base, series: [{ key: 'A', label: 'A', role: 'area', points }] })).querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => t.textContent);
     // 2020-01…2022-12: every year once.
     assert.deepEqual(xTicks(monthsFrom(2020, 36)), ['2020', '2021', '2022']);
-    // 2015-01…2024-12, ten years: a tick every second year (d3's utcYear.every(2): even years).
-    assert.deepEqual(xTicks(monthsFrom(2015, 120)), ['2016', '2018', '2020', '2022', '2024']);
+    // 2015-01…2024-12, ten years at the default width (1100 px): room for every year, each once.
+    assert.deepEqual(xTicks(monthsFrom(2015, 120)), ['2015', '2016', '2017', '2018', '2019', '2020', '2021', '2022', '2023', '2024']);
   });
 
   test('periods become dates: months at their first day, years at 31 December', () => {
@@ -105,7 +105,7 @@ describe('quantileClasses', () => {
 });
 
 describe('choropleth', () => {
-  const shapes: Shapes = { width: 10, height: 10, paths: new Map([['TA01', 'M0,0L5,0L5,5Z'], ['TA02', 'M5,5L10,5L10,10Z'], ['TA03', 'M0,5L5,5L5,10Z']]) };
+  const shapes: Shapes = { width: 10, height: 10, paths: new Map([['TA01', 'M0,0L5,0L5,5Z'], ['TA02', 'M5,5L10,5L10,10Z'], ['TA03', 'M0,5L5,5L5,10Z']]), rings: new Map() };
 
   test('one path per area, coloured by class, grey without a value, each with a title', () => {
     const { classOf, classes } = quantileClasses([1, 9]);
@@ -152,6 +152,7 @@ describe('distributionChart', () => {
     const doc = parse(svg);
     assert.equal(doc.querySelectorAll('g[aria-description="areas"] circle').length, 2);
     assert.equal(doc.querySelectorAll('g[aria-description="this area"] circle').length, 1);
-    assert.equal(doc.querySelector('g[aria-description="whole country label"] text')?.textContent, 'Koko maa 12,8');
+    const names = [...doc.querySelectorAll('g[aria-description="labels"] text')].map((t) => t.textContent);
+    assert.ok(names.includes('Koko maa 12,8\u00a0%'), names.join(' | '));
   });
 });

@@ -10,7 +10,7 @@ import { describe, test } from 'node:test';
 import { archiveReadme, dataPackage, DataPackage } from '../../../src/data/datapackage.ts';
 import { area, months, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
 
-const share = siteIndicator({ id: 'share', show: { profile_chart: 1 } });
+const share = siteIndicator({ id: 'share', show: { profile_chart: 1, key: true } });
 const count = siteIndicator({ id: 'count', unit: 'persons' });
 const site = tinySite({
   areas: [area('SSS', 'country'), area('TA01', 'employment_area'), area('KU001', 'municipality')],
@@ -57,6 +57,7 @@ describe('dataPackage', () => {
       'areas/ta01.xlsx',
       'charts/area-sss-share.csv',
       'charts/area-ta01-share.csv',
+      'charts/distribution-share.csv',
       'charts/indicator-share.csv',
       'comparisons.csv',
       'indicators/count.csv',
