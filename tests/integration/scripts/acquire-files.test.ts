@@ -51,3 +51,39 @@ describe('scripts/acquire-files.ts with one bad input file', () => {
     assert.deepEqual(readdirSync(join(dir, 'out')), ['raw'], 'no staging or old folder left beside it');
   });
 });
+
+describe('scripts/acquire-files.ts with a count no area can have', () => {
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tilannekuva-acquire-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('38,752,000 recipients in Helsinki is refused naming the input file, the cell and the field, and writes nothing', async () => {
+    const from = join(dir, 'shared');
+    const raw = join(dir, 'out', 'raw');
+    cpSync(SHARED_MINI, from, { recursive: true });
+    const seed = await runScript('scripts/acquire-files.ts', ['--from', from, '--out', raw]);
+    assert.equal(seed.code, 0, seed.stderr);
+    const before = folderDigest(raw);
+
+    // Row 8 of the Kela excerpt, Helsinki 2026-08: 38,752 recipients, given three zeros too many.
+    const kela = join(from, 'kela', 'kela_saajat_kunnat_2018M01-2026M08.csv');
+    const lines = readFileSync(kela, 'utf8').split('\n');
+    assert.equal(lines[7], '091;202608;38752', 'precondition: the row to break');
+    lines[7] = '091;202608;38752000';
+    writeFileSync(kela, lines.join('\n'));
+
+    const r = await runScript('scripts/acquire-files.ts', ['--from', from, '--out', raw]);
+    assert.equal(r.code, 1, r.stderr);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('error:'));
+    assert.equal(errors.length, 1, r.stderr);
+    assert.match(
+      errors[0]!,
+      /^error: \S*kela\/kela_saajat_kunnat_2018M01-2026M08\.csv, cell \d+ \(Alue=KU091, timeperiod_m=2026M08, Tiedot=saajat\), field "value": 38752000 is more than 6,000,000, the largest count accepted/,
+    );
+    assert.ok(!/^\s+at /m.test(r.stderr), 'no stack trace');
+    assert.deepEqual(folderDigest(raw), before, 'every byte of the raw folder is unchanged');
+    assert.deepEqual(readdirSync(join(dir, 'out')), ['raw'], 'no staging or old folder left beside it');
+  });
+});
