@@ -267,7 +267,10 @@ export async function runAcquireLive(options: AcquireLiveOptions = {}): Promise<
 
   // Write once, after every table succeeded and the guard agreed; then the caches of the written sources can go.
   const refreshed = new Set([...planned.map((t) => t.src.source.id), ...datasets.map((d) => d.src.source.id)]);
+  const rules = new Map([...live.pxweb, ...live.ckan].map((s) => [s.source.id, valueRules(s.source)]));
   const manifest = await writeSnapshot(rawDir, parts, (e) => refreshed.has(e.source) && e.origin.kind === 'api', {
+    // Every cell as validate will check it (unknown areas are the guard's, with its advice).
+    cells: { rulesOf: (id) => rules.get(id)!, isKnownArea: () => true },
     check: (staging, entries, previousEntries) =>
       runCoverageGuard({
         root,
