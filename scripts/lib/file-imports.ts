@@ -4,11 +4,11 @@
  * file source is a YAML block, not code.
  */
 import { join } from 'node:path';
-import { InputError } from '../../src/lib/errors.ts';
 import type { FileImport, Source } from '../../src/schema/source.ts';
 import { normaliseUpdated } from './cells.ts';
 import { rel } from './fsx.ts';
 import {
+  codesByLabel,
   contentCodes12r5,
   importCapital,
   importKangasala,
@@ -85,17 +85,3 @@ export function importFile(source: Source, f: FileImport, sharedDir: string, ref
   }
 }
 
-/**
- * Label → code for files keyed by label, refusing a label given to two codes: the values keyed by
- * it would silently all go to one of them and the other code would lose its values.
- */
-export function codesByLabel(labels: readonly string[], codes: readonly string[], file: string, field: string): Map<string, string> {
-  if (labels.length !== codes.length) throw new InputError({ file, field }, `has ${labels.length} labels for ${codes.length} codes`);
-  const out = new Map<string, string>();
-  labels.forEach((label, k) => {
-    const other = out.get(label);
-    if (other !== undefined) throw new InputError({ file, field: `${field}[${k}]` }, `the label "${label}" is given to both ${other} and ${codes[k]}; values keyed by it would go to one code and the other would lose its values`);
-    out.set(label, codes[k]!);
-  });
-  return out;
-}

@@ -62,6 +62,7 @@ export async function readManifest(rawDir: string): Promise<Manifest> {
   const manifest = parseOrExplain(Manifest, json, { file });
   const seen = new Map<string, number>();
   manifest.entries.forEach((e, k) => {
+    if (e.file.startsWith('/') || e.file.split(/[\\/]/).includes('..')) throw new InputError({ file, field: `entries[${k}].file` }, `"${e.file}" is outside the raw folder`);
     const first = seen.get(e.file);
     if (first !== undefined) throw new InputError({ file, field: `entries[${k}].file` }, `"${e.file}" is listed twice (also entries[${first}])`);
     seen.set(e.file, k);
