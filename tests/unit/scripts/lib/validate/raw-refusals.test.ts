@@ -38,9 +38,21 @@ function refusal(text: string, source?: string): string {
   assert.fail('the table was accepted');
 }
 
+/** A table to edit into a bad one: any shape may be written into it. */
+interface Table {
+  id: string[];
+  size: number[];
+  dimension: Record<string, { category: { index: unknown; label?: Record<string, string> } }>;
+  /** Dense; a test that needs the sparse object form writes one over it. */
+  value: unknown[];
+  status?: Record<string, unknown>;
+  role: Record<string, string[]>;
+  [key: string]: unknown;
+}
+
 /** Alue × timeperiod_m × Tiedot = 2 × 1 × 2: Espoo 29761 and 1595, Vantaa 30088 and 1874 (2025M09). */
-function table(edit: (ds: Record<string, any>) => void = () => {}): string {
-  const ds: Record<string, any> = {
+function table(edit: (ds: Table) => void = () => {}): string {
+  const ds: Table = {
     version: '2.0',
     class: 'dataset',
     id: ['Alue', 'timeperiod_m', 'Tiedot'],
@@ -67,7 +79,7 @@ describe('raw validation: the table as given is read', () => {
 
 describe('raw validation: structure that would misplace or drop values', () => {
   test('an area code listed twice in an index array (Vantaa\'s column written as Espoo)', () => {
-    const text = table((ds) => (ds.dimension.Alue.category.index = ['KU049', 'KU049']));
+    const text = table((ds) => (ds.dimension['Alue']!.category.index = ['KU049', 'KU049']));
     assert.equal(refusal(text), `${FILE}, field "dimension.Alue.category.index": the code "KU049" is listed twice (positions 0 and 1); each category is listed once`);
   });
 
@@ -78,22 +90,22 @@ describe('raw validation: structure that would misplace or drop values', () => {
   });
 
   test('two area codes at one position of an index object', () => {
-    const text = table((ds) => (ds.dimension.Alue.category.index = { KU049: 0, KU092: 0 }));
+    const text = table((ds) => (ds.dimension['Alue']!.category.index = { KU049: 0, KU092: 0 }));
     assert.equal(refusal(text), `${FILE}, field "dimension.Alue.category.index": the codes "KU049" and "KU092" both have position 0; each category has a position of its own`);
   });
 
   test('a role.geo that names no dimension (every area would become the whole country)', () => {
-    const text = table((ds) => (ds.role.geo = ['Kunta']));
+    const text = table((ds) => (ds.role['geo'] = ['Kunta']));
     assert.equal(refusal(text), `${FILE}, field "role.geo": names the dimension "Kunta", which is not in id (Alue, timeperiod_m, Tiedot)`);
   });
 
   test('a dimension listed in id without its object', () => {
-    const text = table((ds) => delete ds.dimension.Tiedot);
+    const text = table((ds) => delete ds.dimension['Tiedot']);
     assert.equal(refusal(text), `${FILE}, field "dimension.Tiedot": the dimension "Tiedot" is listed in id but has no dimension object`);
   });
 
   test('a value keyed beyond the cells of a sparse value object', () => {
-    const text = table((ds) => (ds.value = { '0': 29761, '4': 30088 }));
+    const text = table((ds) => (ds.value = { '0': 29761, '4': 30088 } as unknown as unknown[]));
     assert.equal(refusal(text), `${FILE}, field "value.4": "4" is not a cell index (0…3)`);
   });
 });
@@ -144,7 +156,7 @@ describe('raw validation: values that cannot be counts', () => {
   test('a rate may have decimals (TYOTOSUUS, in non_additive_codes); an amount may exceed the bound (euros, in amount_codes)', () => {
     // The unemployment share of Espoo and Vantaa in 2025M09 (12tf): 10.7 and 13.3.
     const rate = table((ds) => {
-      ds.dimension.Tiedot.category.index = { HAKIJALOPUSSA: 0, TYOTOSUUS: 1 };
+      ds.dimension['Tiedot']!.category.index = { HAKIJALOPUSSA: 0, TYOTOSUUS: 1 };
       ds.value = [29761, 10.7, 30088, 13.3];
     });
     assert.deepEqual(read(rate).value, [29761, 10.7, 30088, 13.3]);
