@@ -25,7 +25,7 @@ import type { Source } from '../../../src/schema/source.ts';
  * refuses an extra digit on any national count and every absurd value (1e300). Thousands (the
  * Labour Force Survey) are far below it. Amounts (euros) are not counts and are not bounded.
  */
-export const MAX_COUNT = 6_000_000;
+const MAX_COUNT = 6_000_000;
 
 /** Columns of the cell table (one array per column, equal lengths). */
 export interface CellColumns {
@@ -82,7 +82,7 @@ export function parseJsonStatShape(json: unknown, file: string): JsonStatDataset
 }
 
 /** The structural checks of {@link parseJsonStat}, on a dataset that has its JSON-stat shape. */
-export function checkJsonStat(ds: JsonStatDataset, file: string): void {
+function checkJsonStat(ds: JsonStatDataset, file: string): void {
   const loose = ds as unknown as z.infer<typeof LooseJsonStat>;
   const fail = (field: string, problem: string, row?: string): never => {
     throw new InputError({ file, ...(row !== undefined ? { row } : {}), field }, problem);
