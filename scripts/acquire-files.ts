@@ -11,7 +11,8 @@ import { ROOT, option, runMain, sharedDataDir } from './lib/args.ts';
 import { importFile } from './lib/file-imports.ts';
 import { rel } from './lib/fsx.ts';
 import { writeSnapshot, type RawPart } from './lib/snapshot.ts';
-import { loadReference } from './lib/validate/reference.ts';
+import { areaCodeChecker, loadReference } from './lib/validate/reference.ts';
+import { valueRules } from './lib/validate/raw-cells.ts';
 import { loadSources } from './lib/validate/registry.ts';
 
 async function main(): Promise<void> {
@@ -24,7 +25,8 @@ async function main(): Promise<void> {
   // Process data: one importer call per file entry, in the sources' order.
   console.error(`acquire from files in ${rel(shared)}:`);
   const parts: RawPart[] = [];
-  for (const source of loadSources(ROOT)) {
+  const sources = loadSources(ROOT);
+  for (const source of sources) {
     for (const f of source.files) {
       const t0 = performance.now();
       const made = importFile(source, f, shared, ref, now);
@@ -35,7 +37,11 @@ async function main(): Promise<void> {
   }
 
   // Save outputs.
-  const manifest = await writeSnapshot(rawDir, parts, (e) => e.origin.kind === 'file');
+  // Every cell is checked as validate will check it before anything is written.
+  const rules = new Map(sources.map((s) => [s.id, valueRules(s)]));
+  const manifest = await writeSnapshot(rawDir, parts, (e) => e.origin.kind === 'file', {
+    cells: { rulesOf: (id) => rules.get(id)!, isKnownArea: areaCodeChecker(ref) },
+  });
   console.error(`wrote ${parts.length} files into ${rel(rawDir)}/ (manifest lists ${manifest.entries.length})`);
 }
 

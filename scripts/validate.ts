@@ -21,10 +21,10 @@ import * as aq from 'arquero';
 import { loadReference, areaCodeChecker, type Reference } from './lib/validate/reference.ts';
 import { loadPractices } from './lib/validate/practices.ts';
 import { loadRegistry, type Registry } from './lib/validate/registry.ts';
-import { appendCells, emptyCells, stripCodePrefix, type CellColumns } from './lib/validate/raw-cells.ts';
+import { appendCells, emptyCells, parseJsonStat, stripCodePrefix, valueRules, type CellColumns } from './lib/validate/raw-cells.ts';
 import { formulaCodes } from '../src/lib/derive/compute.ts';
 import { InputError, parseOrExplain } from '../src/lib/errors.ts';
-import { JsonStatDataset, PxWebMetadata } from '../src/schema/raw.ts';
+import { PxWebMetadata } from '../src/schema/raw.ts';
 import { ROOT, flag, option, runMain } from './lib/args.ts';
 import { rel, sha256, toJson, writeFilesTogether } from './lib/fsx.ts';
 import { readManifest } from './lib/snapshot.ts';
@@ -80,14 +80,14 @@ async function main(): Promise<void> {
       for (const v of meta.variables) for (const code of v.values) declared.push([entry.source, stripCodePrefix(code)]);
       continue;
     }
-    const ds = parseOrExplain(JsonStatDataset, json, { file });
+    const ds = parseJsonStat(json, file);
     appendCells(cells, ds, {
       file,
       source: entry.source,
       part: entry.part,
       updated: entry.source_updated ?? '',
       isKnownArea,
-      signedCodes: new Set(sources.get(entry.source)!.signed_codes),
+      ...valueRules(sources.get(entry.source)!),
     });
   }
 

@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import type { FileImport, Source } from '../../src/schema/source.ts';
 import { normaliseUpdated } from './cells.ts';
+import { rel } from './fsx.ts';
 import {
+  codesByLabel,
   contentCodes12r5,
   importCapital,
   importKangasala,
@@ -77,8 +79,9 @@ export function importFile(source: Source, f: FileImport, sharedDir: string, ref
     case 'labelled-cities-json': {
       const pxPath = join(sharedDir, f.codes_from_px_metadata);
       const codes = contentCodes12r5(pxPath);
-      const labelsFi = Object.values(readPxMetadata(pxPath).meta.values['fi'] ?? {}).at(-1) ?? [];
-      return [importCapital(ctx, { source: source.id, part: f.part, labelToCode: new Map(labelsFi.map((label, k) => [label, codes[k]!])) })];
+      const [name, labelsFi] = Object.entries(readPxMetadata(pxPath).meta.values['fi'] ?? {}).at(-1) ?? ['', []];
+      return [importCapital(ctx, { source: source.id, part: f.part, labelToCode: codesByLabel(labelsFi, codes, rel(pxPath), `values.fi.${name}`) })];
     }
   }
 }
+

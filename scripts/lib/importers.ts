@@ -407,7 +407,7 @@ const CapitalFile = z.object({
 export function importCapital(ctx: ImportContext, opts: { source: string; part: string; labelToCode: Map<string, string> }): RawPart {
   const input = readInput(ctx.path);
   const json = parseOrExplain(CapitalFile, parseJson(input), { file: input.file });
-  const byName = new Map(ctx.ref.municipalities.map((m) => [m.name_fi, m.code]));
+  const byName = codesByLabel(ctx.ref.municipalities.map((m) => m.name_fi), ctx.ref.municipalities.map((m) => m.code), 'data/reference/municipalities.csv', 'name_fi');
   const collector = new CellCollector(input.file, [
     { id: 'Alue', label: 'Alue' },
     { id: 'timeperiod_m', label: 'Kuukausi', sort: true },
@@ -501,7 +501,7 @@ export function importOutlookCsv(ctx: ImportContext, opts: { source: string; par
     const rows: { k: number; label: string; values: string[] }[] = [];
     for (let k = headAt + 1; k < lines.length && cells(k).some((c) => c.trim() !== ''); k++) rows.push({ k, label: cells(k)[0]!.trim(), values: cells(k).slice(1, 1 + ys.length) });
     const CODES: Record<string, string> = { 'Työttömät työnhakijat': 'tyottomat_tyonhakijat', Pitkäaikaistyöttömät: 'pitkaaikaistyottomat' };
-    const elyByName = new Map(ctx.ref.elyAreas.map((e) => [e.name_fi.replace(/ ELY-keskus$/, ''), e.code]));
+    const elyByName = codesByLabel(ctx.ref.elyAreas.map((e) => e.name_fi.replace(/ ELY-keskus$/, '')), ctx.ref.elyAreas.map((e) => e.code), 'data/reference/ely-areas.csv', 'name_fi');
     collector = new CellCollector(input.file, [
       { id: 'Alue', label: 'Alue' },
       { id: 'timeperiod_y', label: 'Vuosi', sort: true },
@@ -549,4 +549,19 @@ export function importOutlookCsv(ctx: ImportContext, opts: { source: string; par
     },
     conversion,
   );
+}
+
+/**
+ * Label → code for files keyed by label, refusing a label given to two codes: the values keyed by
+ * it would silently all go to one of them and the other code would lose its values.
+ */
+export function codesByLabel(labels: readonly string[], codes: readonly string[], file: string, field: string): Map<string, string> {
+  if (labels.length !== codes.length) throw new InputError({ file, field }, `has ${labels.length} labels for ${codes.length} codes`);
+  const out = new Map<string, string>();
+  labels.forEach((label, k) => {
+    const other = out.get(label);
+    if (other !== undefined) throw new InputError({ file, field: `${field}[${k}]` }, `the label "${label}" is given to both ${other} and ${codes[k]}; values keyed by it would go to one code and the other would lose its values`);
+    out.set(label, codes[k]!);
+  });
+  return out;
 }

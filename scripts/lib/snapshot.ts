@@ -6,10 +6,10 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseOrExplain } from '../../src/lib/errors.ts';
+import { InputError, parseOrExplain } from '../../src/lib/errors.ts';
 import {
-  JsonStatDataset,
   Manifest,
+  type JsonStatDataset,
   PxWebMetadata,
   type Lang,
   type LocalText,
@@ -17,7 +17,8 @@ import {
   type Origin,
   type RefreshRecord,
 } from '../../src/schema/raw.ts';
-import { replaceFolder, sha256 } from './fsx.ts';
+import { rel, replaceFolder, sha256 } from './fsx.ts';
+import { checkCells, parseJsonStat, type ValueRules } from './validate/raw-cells.ts';
 
 /** One file to put into the snapshot, before it has a checksum. */
 export interface RawPart {
@@ -43,11 +44,30 @@ function partFile(p: Pick<RawPart, 'source' | 'part' | 'format' | 'lang'>): stri
   return p.format === 'json-stat2' ? `${p.source}/${p.part}.json` : `${p.source}/${p.part}.${p.lang}.json`;
 }
 
-/** Reads and validates `manifest.json` of a raw folder; an absent manifest is an empty snapshot. */
+/**
+ * Reads and validates `manifest.json` of a raw folder; an absent manifest is an empty snapshot.
+ * A manifest that is not JSON, fails its schema or lists a file twice is an {@link InputError}
+ * naming it (as `rel` gives the path: `data/raw/manifest.json` for the snapshot).
+ */
 export async function readManifest(rawDir: string): Promise<Manifest> {
   const path = join(rawDir, 'manifest.json');
   if (!existsSync(path)) return { version: 1, written_at: new Date(0).toISOString(), entries: [] };
-  return parseOrExplain(Manifest, JSON.parse(await readFile(path, 'utf8')), { file: 'data/raw/manifest.json' });
+  const file = rel(path);
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (e) {
+    throw new InputError({ file }, `not valid JSON (${(e as Error).message}); only the acquire stage writes it: run npm run data:acquire:files, or restore it from git`);
+  }
+  const manifest = parseOrExplain(Manifest, json, { file });
+  const seen = new Map<string, number>();
+  manifest.entries.forEach((e, k) => {
+    if (e.file.startsWith('/') || e.file.split(/[\\/]/).includes('..')) throw new InputError({ file, field: `entries[${k}].file` }, `"${e.file}" is outside the raw folder`);
+    const first = seen.get(e.file);
+    if (first !== undefined) throw new InputError({ file, field: `entries[${k}].file` }, `"${e.file}" is listed twice (also entries[${first}])`);
+    seen.set(e.file, k);
+  });
+  return manifest;
 }
 
 /** Serialises a dataset compactly but deterministically (one line per top-level key). */
@@ -75,6 +95,12 @@ export interface WriteOptions {
    * becomes the manifest's `refresh` (and, if accepted, is appended to `acceptances`).
    */
   check?: (staging: string, entries: ManifestEntry[], previous: ManifestEntry[]) => Promise<RefreshRecord | null>;
+  /**
+   * Checks every cell of each JSON-stat part as validate will (counts, signs, area codes, status
+   * symbols) before anything is written, so that an acquire never replaces data/raw with data
+   * validate refuses. The structure of every part is checked in any case.
+   */
+  cells?: { rulesOf: (source: string) => ValueRules; isKnownArea: (code: string) => boolean };
 }
 
 export async function writeSnapshot(
@@ -84,9 +110,12 @@ export async function writeSnapshot(
   options: WriteOptions = {},
 ): Promise<Manifest> {
   for (const p of parts) {
-    const file = `data/raw/${partFile(p)}`;
-    if (p.format === 'json-stat2') parseOrExplain(JsonStatDataset, p.data, { file });
-    else parseOrExplain(PxWebMetadata, p.data, { file });
+    // A file import's errors name the input file; a live part's the file it would become.
+    const file = p.origin.kind === 'file' ? p.origin.path : `data/raw/${partFile(p)}`;
+    if (p.format === 'json-stat2') {
+      const ds = parseJsonStat(p.data, file);
+      if (options.cells) checkCells(ds, { file, isKnownArea: options.cells.isKnownArea, ...options.cells.rulesOf(p.source) });
+    } else parseOrExplain(PxWebMetadata, p.data, { file });
   }
   let manifest: Manifest | undefined;
   await replaceFolder(rawDir, async (staging) => {

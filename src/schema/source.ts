@@ -220,6 +220,12 @@ export const Source = z.object({
   non_additive_codes: z.array(z.string()).default([]),
   /** Content codes that may be negative (e.g. euros after recoveries); every other value must be ≥ 0. */
   signed_codes: z.array(z.string()).default([]),
+  /**
+   * Content codes that are amounts (euros), not counts. Every code that is in none of
+   * `non_additive_codes`, `signed_codes` and this list is a count: validate refuses a value that
+   * is not a whole number from 0 to MAX_COUNT (scripts/lib/validate/raw-cells.ts).
+   */
+  amount_codes: z.array(z.string()).default([]),
   /** Notes a reader needs (definition changes, known problems). */
   notes: z.array(Trilingual).default([]),
   /**

@@ -11,6 +11,7 @@
  * JSON…) are injected by rules that match requests, so each test picks its scenario.
  */
 import { startStandIn, type Fault as StandInFault, type Reply } from './stand-in.ts';
+import type { JsonStatDataset } from '../../src/schema/raw.ts';
 
 export type { Reply };
 
@@ -294,6 +295,16 @@ export const faults = {
     match: isData,
     ...(times !== undefined ? { times } : {}),
     reply: (normal) => ({ status: 200, body: normal.body.slice(0, Math.floor(normal.body.length / 2)) }),
+  }),
+  /** Answers the normal JSON-stat after `edit` changed it (a corrupt value, a code listed twice…). */
+  editAnswer: (edit: (ds: JsonStatDataset) => void): Fault => ({
+    match: isData,
+    reply: (normal) => {
+      if (normal.status !== 200) return normal;
+      const ds = JSON.parse(normal.body) as JsonStatDataset;
+      edit(ds);
+      return { status: 200, body: JSON.stringify(ds) };
+    },
   }),
   /** Answers the normal JSON-stat with one dimension renamed (the data no longer fit the query). */
   renameDimensionInAnswer: (from: string, to: string): Fault => ({

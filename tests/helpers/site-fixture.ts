@@ -77,6 +77,7 @@ export function siteSource(id = 'src'): Source {
     additive: true,
     non_additive_codes: [],
     signed_codes: [],
+    amount_codes: [],
     notes: [],
     kind: 'statistics',
     same_values_as: [],

@@ -3,4 +3,4 @@
  * reads raw parts exactly as validate does (roles, periods, prefixed content codes, suppression
  * symbols); when scripts/lib/validate/raw-cells.ts moves, only this import changes.
  */
-export { appendCells, emptyCells } from '../validate/raw-cells.ts';
+export { appendCells, emptyCells, parseJsonStat, valueRules, type ValueRules } from '../validate/raw-cells.ts';

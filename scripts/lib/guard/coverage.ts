@@ -12,10 +12,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError, parseOrExplain } from '../../../src/lib/errors.ts';
+import { InputError } from '../../../src/lib/errors.ts';
 import { periodRuns } from '../../../src/lib/derive/report.ts';
-import { JsonStatDataset, type CoverageRegression, type ManifestEntry } from '../../../src/schema/raw.ts';
-import { appendCells, emptyCells } from './cells.ts';
+import type { CoverageRegression, ManifestEntry } from '../../../src/schema/raw.ts';
+import { appendCells, emptyCells, parseJsonStat, type ValueRules } from './cells.ts';
 
 /** Area levels as the raw snapshot has them (sub-regions and ELY areas are kept, not published). */
 type RawLevel = 'country' | 'municipality' | 'region' | 'employment_area' | 'subregion' | 'ely' | 'other';
@@ -90,7 +90,7 @@ export async function readSourceCells(
   rawDir: string,
   entries: readonly ManifestEntry[],
   sources: ReadonlySet<string>,
-  signedCodes: (source: string) => ReadonlySet<string>,
+  rulesOf: (source: string) => ValueRules,
   label: string,
   dicts: Dicts,
 ): Promise<Map<string, SourceCells>> {
@@ -107,9 +107,9 @@ export async function readSourceCells(
     } catch (err) {
       throw new InputError({ file }, `cannot be read as JSON (${(err as Error).message})`);
     }
-    const ds = parseOrExplain(JsonStatDataset, json, { file });
+    const ds = parseJsonStat(json, file);
     const cols = emptyCells();
-    appendCells(cols, ds, { file, source: e.source, part: e.part, updated: e.source_updated ?? '', isKnownArea: () => true, signedCodes: signedCodes(e.source) });
+    appendCells(cols, ds, { file, source: e.source, part: e.part, updated: e.source_updated ?? '', isKnownArea: () => true, ...rulesOf(e.source) });
     const map = out.get(e.source)!;
     for (let i = 0; i < cols.area.length; i++) {
       map.set(dicts.area.id(cols.area[i]!), dicts.period.id(cols.period[i]!), dicts.code.id(cols.code[i]!), dicts.dims.id(cols.dims[i]!), cols.status[i] === 'suppressed' ? NaN : cols.value[i]!);

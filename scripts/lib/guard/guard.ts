@@ -19,6 +19,7 @@ import { loadRegistry } from '../validate/registry.ts';
 import type { ManifestEntry, RefreshRecord } from '../../../src/schema/raw.ts';
 import { AcquireError } from '../pxweb/errors.ts';
 import { Dicts, compareSource, describeRevision, readSourceCells, unknownAreas, type SourceComparison } from './coverage.ts';
+import { valueRules } from './cells.ts';
 
 /** The refresh was stopped by the guard; `report` is the whole report (several lines). */
 export class CoverageError extends AcquireError {
@@ -64,8 +65,8 @@ export async function runCoverageGuard(o: GuardOptions): Promise<RefreshRecord> 
   const command = o.command ?? 'npm run data:acquire --';
   const ref = loadReference(o.root);
   const registry = loadRegistry(o.root, ref);
-  const signed = new Map(registry.sources.map((s) => [s.id, new Set(s.signed_codes)]));
-  const signedCodes = (id: string) => signed.get(id) ?? new Set<string>();
+  const rules = new Map(registry.sources.map((s) => [s.id, valueRules(s)]));
+  const rulesOf = (id: string) => rules.get(id) ?? { signedCodes: new Set<string>(), notCounts: new Set<string>() };
   const uses = new Map<string, string[]>();
   for (const ind of registry.indicators) {
     const f = ind.formula;
@@ -76,8 +77,8 @@ export async function runCoverageGuard(o: GuardOptions): Promise<RefreshRecord> 
 
   const sources = new Set(o.sources);
   const dicts = new Dicts();
-  const before = await readSourceCells(o.oldDir, o.oldEntries, sources, signedCodes, 'data/raw (before)', dicts);
-  const after = await readSourceCells(o.newDir, o.newEntries, sources, signedCodes, 'data/raw (refreshed)', dicts);
+  const before = await readSourceCells(o.oldDir, o.oldEntries, sources, rulesOf, 'data/raw (before)', dicts);
+  const after = await readSourceCells(o.newDir, o.newEntries, sources, rulesOf, 'data/raw (refreshed)', dicts);
 
   // 1. New area codes: never let through.
   const isKnown = areaCodeChecker(ref);

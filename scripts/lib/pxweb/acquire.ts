@@ -27,6 +27,8 @@ import { JsonStatDataset, LANGS, PxWebMetadata, type Lang, type LocalText, type 
 import { normaliseUpdated } from '../cells.ts';
 import { rel, removeStaleStaging } from '../fsx.ts';
 import { readManifest, writeSnapshot, type RawPart } from '../snapshot.ts';
+import { checkCells, parseJsonStatShape, valueRules } from '../validate/raw-cells.ts';
+import type { Source } from '../../../src/schema/source.ts';
 import { CKAN_LIMITS, fetchDataset, planDataset, type PlannedDataset } from '../ckan/acquire.ts';
 import { runCoverageGuard, unknownAreasError } from '../guard/guard.ts';
 import { ChunkCache } from './cache.ts';
@@ -131,6 +133,25 @@ interface PlannedTable {
 }
 
 const isoNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/**
+ * Checks a data answer: its JSON-stat shape, that it answers `query` (returns the problem if not),
+ * and then that its structure and every cell pass validate's checks (codes listed once, roles,
+ * whole counts in range, signs, numbers not text). Throws an AcquireError naming the chunk, the
+ * cell and the field, so a chunk validate would refuse is never cached or written.
+ */
+function checkDataAnswer(json: unknown, query: PxQuery, what: string, url: string, source: Pick<Source, 'non_additive_codes' | 'signed_codes' | 'amount_codes'>): string | null {
+  try {
+    const ds = parseJsonStatShape(json, url);
+    const problem = checkAnswer(ds, query);
+    if (problem) return problem;
+    checkCells(ds, { file: url, isKnownArea: () => true, ...valueRules(source) });
+    return null;
+  } catch (e) {
+    if (e instanceof InputError) throw new AcquireError(`${what}: the answer is refused (${e.message}).`);
+    throw e;
+  }
+}
 
 function validate<S extends z.ZodType>(schema: S, json: unknown, what: string, url: string): z.infer<S> {
   try {
@@ -246,7 +267,10 @@ export async function runAcquireLive(options: AcquireLiveOptions = {}): Promise<
 
   // Write once, after every table succeeded and the guard agreed; then the caches of the written sources can go.
   const refreshed = new Set([...planned.map((t) => t.src.source.id), ...datasets.map((d) => d.src.source.id)]);
+  const rules = new Map([...live.pxweb, ...live.ckan].map((s) => [s.source.id, valueRules(s.source)]));
   const manifest = await writeSnapshot(rawDir, parts, (e) => refreshed.has(e.source) && e.origin.kind === 'api', {
+    // Every cell as validate will check it (unknown areas are the guard's, with its advice).
+    cells: { rulesOf: (id) => rules.get(id)!, isKnownArea: () => true },
     check: (staging, entries, previousEntries) =>
       runCoverageGuard({
         root,
@@ -379,8 +403,7 @@ async function fetchTable(
     if (text !== undefined) {
       try {
         json = parseJsonText(text);
-        const ds = validate(JsonStatDataset, json, what, t.dataUrl);
-        if (checkAnswer(ds, query)) text = undefined;
+        if (checkDataAnswer(json, query, what, t.dataUrl, t.src.source)) text = undefined;
       } catch {
         text = undefined;
       }
@@ -407,10 +430,9 @@ async function fetchTable(
         total++;
         continue;
       }
-      const ds = validate(JsonStatDataset, json, what, t.dataUrl);
-      const problem = checkAnswer(ds, query);
+      const problem = checkDataAnswer(json, query, what, t.dataUrl, t.src.source);
       if (problem) throw new AcquireError(`${what}: ${problem}. The table may have changed shape; run again, and check the source file if it persists.`);
-      const stamp = normaliseUpdated(ds.updated);
+      const stamp = normaliseUpdated((json as { updated?: string }).updated);
       if (t.updated !== null && stamp !== null && stamp !== t.updated)
         throw new AcquireError(`${what}: the table was updated during the run (probe said ${t.updated}, this chunk says ${stamp}); run again to fetch a consistent version.`);
       await cache.put(id, t.dataUrl, query, t.updated, text);

@@ -9,6 +9,7 @@ import { InputError, parseOrExplain } from '../../../src/lib/errors.ts';
 import { isRate } from '../../../src/lib/units.ts';
 import { IndicatorFile, type Break, type Indicator, type SharedCaveat } from '../../../src/schema/indicator.ts';
 import { Source } from '../../../src/schema/source.ts';
+import { stripCodePrefix, valueRules } from './raw-cells.ts';
 
 export interface Registry {
   indicators: Indicator[];
@@ -43,6 +44,7 @@ export function loadSources(root: string): Source[] {
     s.files.forEach((f, k) => {
       if (s.files.findIndex((g) => g.part === f.part) !== k) throw new InputError({ file: `data/sources/${s.id}.yaml`, field: `files[${k}].part` }, `the part "${f.part}" is imported twice`);
     });
+    checkDecimalCodes(s);
   }
   return sources;
 }
@@ -111,4 +113,20 @@ export function loadRegistry(root: string, ref: { breaks: readonly Break[]; cave
     }
   }
   return { indicators, sources };
+}
+
+/**
+ * A content code an import lets have decimals must not be a count, or validate would refuse what
+ * the import accepted: it belongs in `non_additive_codes`, `amount_codes` or `signed_codes`.
+ */
+function checkDecimalCodes(s: Source): void {
+  const { notCounts } = valueRules(s);
+  const check = (code: string, field: string) => {
+    if (!notCounts.has(stripCodePrefix(code))) throw new InputError({ file: `data/sources/${s.id}.yaml`, field }, `${code} may have decimals here but is a count; list it in non_additive_codes (a rate, share or average) or amount_codes (euros)`);
+  };
+  s.files.forEach((f, k) => {
+    if (f.format === 'pxweb-json') f.decimal_codes.forEach((code, j) => check(code, `files[${k}].decimal_codes[${j}]`));
+    if (f.format === 'wide-csv') f.contents.forEach((c, j) => typeof c !== 'string' && c.decimals && check(c.code ?? c.column, `files[${k}].contents[${j}]`));
+  });
+  s.ckan?.table.contents.forEach((c, j) => c.decimals && check(c.code, `ckan.table.contents[${j}]`));
 }

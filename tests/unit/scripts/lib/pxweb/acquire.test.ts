@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 } from '../../../../../scripts/lib/fsx.ts';
+import { cellsOf } from '../../../../../src/lib/jsonstat.ts';
 import { fakeClock } from '../../../../../scripts/lib/pxweb/throttle.ts';
 import { oldForm, renameValue, renameVariable, table11ra, table11re, table12r5History, table12r5Latest } from '../../../../helpers/pxweb-fixtures.ts';
 import { dataFor, faults, REAL_LIKE_CONFIG, startPxWebServer, type PxWebServer, type PxWebServerOptions } from '../../../../helpers/pxweb-server.ts';
@@ -227,6 +228,32 @@ describe('failures leave the previous snapshot untouched', () => {
 
   test('an answer whose dimensions do not match the query', async () => {
     await expectFailure({ tables: [table12r5Latest()], faults: [faults.renameDimensionInAnswer('Alue', 'alue_99')] }, /chunk 1\/1 .*alue_99 that were not requested/);
+  });
+
+  /**
+   * Sets the value of Helsinki's unemployed (52,578 in 2026M06) in an answer: cell 70 of 7 areas ×
+   * 1 month × 23 contents (KU091 is the 4th area, TYOTTOMATLOPUSSA the 2nd content: 3 × 23 + 1).
+   */
+  const helsinkiUnemployed = (value: unknown) =>
+    faults.editAnswer((ds) => {
+      const cell = [...cellsOf(ds)].find((c) => c.coords['Alue'] === 'KU091' && c.coords['contentscode'] === 'TYOTTOMATLOPUSSA')!;
+      assert.equal(cell.value, 52578, 'precondition: the cell to break');
+      (ds.value as unknown[])[cell.index] = value;
+    });
+
+  test('a fractional count in an answer is refused with the chunk, the cell and the field, and not cached', async () => {
+    const { w } = await expectFailure(
+      { tables: [table12r5Latest()], faults: [helsinkiUnemployed(52578.5)] },
+      /^statfin-tyonv-12r5 \(tyonv\/12r5\.px\), chunk 1\/1 \(2026M06, 161 cells\): the answer is refused \(http:\/\/127\.0\.0\.1:\d+\/PxWeb\/api\/v1\/fi\/StatFin\/tyonv\/12r5\.px, cell 70 \(Alue=KU091, timeperiod_m=2026M06, contentscode=TYOTTOMATLOPUSSA\), field "value": 52578\.5 is not a whole number, but TYOTTOMATLOPUSSA is a count/,
+    );
+    assert.deepEqual(filesUnder(w.cache).filter((f) => !f.startsWith('calls/')), [], 'no chunk cached');
+  });
+
+  test('text in a number field of an answer names the cell', async () => {
+    await expectFailure(
+      { tables: [table12r5Latest()], faults: [helsinkiUnemployed('52 578')] },
+      /chunk 1\/1 \(2026M06, 161 cells\): the answer is refused \(.*, cell 70 \(Alue=KU091, timeperiod_m=2026M06, contentscode=TYOTTOMATLOPUSSA\), field "value": "52 578" is not a number/,
+    );
   });
 
   test('a table that does not exist (404) is not retried', async () => {

@@ -22,6 +22,7 @@ const opts = (extra: Partial<AppendOptions> = {}): AppendOptions => ({
   updated: '2026-07-21T05:00:00Z',
   isKnownArea,
   signedCodes: new Set<string>(),
+  notCounts: new Set<string>(),
   ...extra,
 });
 
@@ -134,7 +135,7 @@ describe('appendCells', () => {
       role: { time: ['timeperiod_m'], metric: ['Tiedot'] },
     };
     const out = emptyCells();
-    appendCells(out, ds, opts({ source: 'statfin-tyti-135z' }));
+    appendCells(out, ds, opts({ source: 'statfin-tyti-135z', notCounts: new Set(['Tyottomyysaste', 'tyottaste_trendi']) }));
     assert.deepEqual(out.area, ['SSS', 'SSS']);
     assert.deepEqual(out.code, ['Tyottomyysaste', 'tyottaste_trendi']);
     assert.deepEqual(out.value, [10, 10.5]);
