@@ -9,22 +9,22 @@ import { ORIGIN, expectNoAxeViolations, plain } from './helpers.ts';
 test.describe('search', () => {
   test('finds an indicator in Finnish', async ({ page }) => {
     await page.goto('/fi/search/');
-    await page.locator('.pagefind-ui__search-input').fill('pitkäaikaistyöttömät');
-    const hit = page.locator('.pagefind-ui__result-link[href="/fi/indicator/long-term-unemployed/"]');
+    await page.locator('#search-q').fill('pitkäaikaistyöttömät');
+    const hit = page.locator('.search-result-link[href="/fi/indicator/long-term-unemployed/"]');
     await expect(hit).toHaveCount(1);
     await expectNoAxeViolations(page);
   });
 
   test('finds an indicator in Swedish', async ({ page }) => {
     await page.goto('/sv/search/');
-    await page.locator('.pagefind-ui__search-input').fill('lediga jobb');
-    await expect(page.locator('.pagefind-ui__result-link[href="/sv/indicator/vacancies/"]')).toHaveCount(1);
+    await page.locator('#search-q').fill('lediga jobb');
+    await expect(page.locator('.search-result-link[href="/sv/indicator/vacancies/"]')).toHaveCount(1);
   });
 
   test('finds Kainuu (the region and the employment area)', async ({ page }) => {
     await page.goto('/en/search/');
-    await page.locator('.pagefind-ui__search-input').fill('Kainuu');
-    await expect(page.locator('.pagefind-ui__result-link[href="/en/area/mk18/"]')).toHaveCount(1);
+    await page.locator('#search-q').fill('Kainuu');
+    await expect(page.locator('.search-result-link[href="/en/area/mk18/"]')).toHaveCount(1);
   });
 });
 
@@ -40,7 +40,8 @@ test.describe('find your area', () => {
   test('a name without diacritics is found (Hameenlinna)', async ({ page }) => {
     await page.goto('/sv/');
     await page.getByLabel('Kommun eller postnummer').fill('Hameenlinna');
-    await page.getByRole('button', { name: 'Sök' }).click();
+    // The finder's button (the header's search box has a "Sök" button too).
+    await page.getByRole('region', { name: 'Hitta ditt område' }).getByRole('button', { name: 'Sök' }).click();
     await expect(page).toHaveURL(/\/sv\/area\/ku109\/$/);
     await expect(page.locator('h1')).toHaveText('Tavastehus');
   });

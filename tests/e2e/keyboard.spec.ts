@@ -71,13 +71,13 @@ test('search: type a query, reach a result and open it with the keyboard', async
   await page.goto('/fi/search/');
   await skipLinkWorks(page);
   // Tab to the search field.
-  for (let k = 0; k < 10 && !(await page.locator('.pagefind-ui__search-input').evaluate((el) => el === document.activeElement)); k++) {
+  for (let k = 0; k < 10 && !(await page.locator('#search-q').evaluate((el) => el === document.activeElement)); k++) {
     await page.keyboard.press('Tab');
   }
-  await expect(page.locator('.pagefind-ui__search-input')).toBeFocused();
+  await expect(page.locator('#search-q')).toBeFocused();
   await page.keyboard.type('Kainuu');
-  await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
-  for (let k = 0; k < 15 && !(await page.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__result-link'))); k++) {
+  await expect(page.locator('.search-result-link').first()).toBeVisible();
+  for (let k = 0; k < 15 && !(await page.evaluate(() => document.activeElement?.classList.contains('search-result-link'))); k++) {
     await page.keyboard.press('Tab');
     const f = await focusState(page);
     expect(f?.indicator, `focus stop ${f?.id}`).toBe(true);
