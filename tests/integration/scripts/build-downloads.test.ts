@@ -38,7 +38,7 @@ before(async () => {
   const derived = join(dir, 'derived');
   mkdirSync(derived);
   mkdirSync(join(dir, 'published'));
-  const share = siteIndicator({ id: 'share', show: { profile_chart: 1 } });
+  const share = siteIndicator({ id: 'share', show: { profile_chart: 1, key: true } });
   const count = siteIndicator({ id: 'count', unit: 'persons' });
   const areas = [area('SSS', 'country'), area('TA01', 'employment_area')];
   const obs = (a: (typeof areas)[number], indicator: string, unit: Observation['unit'], period: string, value: number): Observation => ({
