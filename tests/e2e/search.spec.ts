@@ -23,6 +23,7 @@ async function search(page: Page, lang: keyof typeof LANGS, q: string) {
 /** Lahti's two offers, side by side in one item: the municipality KU398 and the employment area TA19, each with its level. */
 async function expectLahtiOffered(page: Page, lang: keyof typeof LANGS) {
   const l = LANGS[lang];
+  await expect(page.locator('#search-status')).not.toBeEmpty();
   const offer = page.locator('#search-places .place-offers > li').first();
   const municipality = offer.locator(`a.place-card[href="/${lang}/area/ku398/"]`);
   const area = offer.locator(`a.place-card[href="/${lang}/area/ta19/"]`);
@@ -43,7 +44,7 @@ for (const width of [1280, 390]) {
       test(`${lang}: the postal code 15100 offers Lahti, the municipality and the employment area, labelled`, async ({ page }) => {
         await search(page, lang, '15100');
         await expectLahtiOffered(page, lang);
-        await expect(page.locator('#search-postcode')).toContainText('15100');
+        await expect(page.locator('#search-status')).toContainText('15100');
         // A postal code is not looked up in the full text (it matched unrelated figures: Isojoki, Muurame).
         await expect(page.locator('.search-result-link')).toHaveCount(0);
         await expect(page.locator('a[href$="/area/ku151/"], a[href$="/area/ku500/"]')).toHaveCount(0);

@@ -55,7 +55,6 @@ export function startSearch(): void {
   const status = document.querySelector<HTMLElement>('#search-status')!;
   const none = document.querySelector<HTMLElement>('#search-none')!;
   const placesBox = document.querySelector<HTMLElement>('#search-places')!;
-  const postcodeLine = placesBox.querySelector<HTMLElement>('#search-postcode')!;
   const offersList = placesBox.querySelector<HTMLUListElement>('.place-offers')!;
   const pagesBox = document.querySelector<HTMLElement>('#search-pages')!;
   const resultsList = pagesBox.querySelector<HTMLOListElement>('.search-results')!;
@@ -171,19 +170,18 @@ export function startSearch(): void {
     }
     if (token !== run) return;
     const m = code ? offers[0]?.municipality : undefined;
-    postcodeLine.textContent = code ? (m ? fill(cfg.strings.postcode, { code, municipality: m.name }) : fill(cfg.strings.unknownCode, { code })) : '';
-    postcodeLine.hidden = !code;
+    const codeText = code ? (m ? fill(cfg.strings.postcode, { code, municipality: m.name }) : fill(cfg.strings.unknownCode, { code })) : '';
     showOffers(offers);
-    placesBox.hidden = offers.length === 0 && !code;
+    placesBox.hidden = offers.length === 0;
+    // The status line above the places is written with them, so nothing below moves afterwards.
+    const nothing = offers.length === 0 && found.length === 0;
+    none.hidden = !nothing;
+    status.textContent = code ? codeText : nothing ? fill(cfg.strings.none, { q }) : fill(cfg.strings.status, { q, places: offers.length, pages: found.length });
     results = found;
     shown = 0;
     resultsList.replaceChildren();
     pagesBox.hidden = found.length === 0;
     await showMore(token);
-    if (token !== run) return;
-    const nothing = offers.length === 0 && found.length === 0;
-    none.hidden = !nothing || code !== null;
-    status.textContent = nothing && !code ? fill(cfg.strings.none, { q }) : fill(cfg.strings.status, { q, places: offers.length, pages: found.length });
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
