@@ -24,6 +24,16 @@ export function areaLabel(cfg: CompareConfig, code: string): string {
 }
 
 /**
+ * The names of the chosen areas as charts and tables show them: the bare name, or the name with
+ * its level where two chosen areas share it (Lahti the municipality and the employment area).
+ */
+export function shownNames(cfg: CompareConfig, codes: readonly string[]): Record<string, string> {
+  const count = new Map<string, number>();
+  for (const c of codes) count.set(cfg.areas[c] ?? c, (count.get(cfg.areas[c] ?? c) ?? 0) + 1);
+  return Object.fromEntries(codes.map((c) => [c, (count.get(cfg.areas[c] ?? c) ?? 0) > 1 ? areaLabel(cfg, c) : (cfg.areas[c] ?? c)]));
+}
+
+/**
  * The areas matching `query`, best first: the whole name, then the name's beginning, then a word's
  * beginning, then anywhere in the name; equally good matches by level (employment areas first)
  * and then by name. A code matches its own area. At most `limit` areas.

@@ -1,7 +1,7 @@
 /** Finding areas in the comparison tool: partial, accent-insensitive, level-aware. Hand-made areas. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { areaLabel, fold, matchAreas, resolveArea } from '../../../../src/client/compare/match.ts';
+import { areaLabel, fold, matchAreas, resolveArea, shownNames } from '../../../../src/client/compare/match.ts';
 import { leftOut, type CompareConfig } from '../../../../src/client/compare/state.ts';
 
 const cfg = {
@@ -74,5 +74,12 @@ describe('leftOut', () => {
     const cfg12 = { ...cfg, areas: Object.fromEntries(Array.from({ length: 12 }, (_, k) => [`TA${String(k + 1).padStart(2, '0')}`, `Alue ${k + 1}`])) } as CompareConfig;
     const codes = Array.from({ length: 12 }, (_, k) => `TA${String(k + 1).padStart(2, '0')}`).join(',');
     assert.deepEqual(leftOut(`?areas=${codes}&ind=x`, cfg12), { beyond: ['TA11', 'TA12'], unknown: [] });
+  });
+});
+
+describe('shownNames', () => {
+  test('a name two chosen areas share carries the level; others stay bare', () => {
+    assert.deepEqual(shownNames(cfg, ['TA19', 'KU398', 'KU081']), { TA19: 'Lahti (työllisyysalue)', KU398: 'Lahti (kunta)', KU081: 'Hartola' });
+    assert.deepEqual(shownNames(cfg, ['TA19', 'SSS']), { TA19: 'Lahti', SSS: 'Koko maa' });
   });
 });
