@@ -2,7 +2,7 @@
 import type { CompareConfig } from '../client/compare/state.ts';
 import { pick, t, template, type Key, type Lang } from '../i18n/index.ts';
 import type { SiteData } from './site.ts';
-import { orderedIndicators } from './views.ts';
+import { orderedIndicators, sourceNames } from './views.ts';
 import { UNIT_KEYS } from '../lib/units.ts';
 
 /** Areas the tool opens with when its address names none (the portal's own choice: Helsinki, Lahti, Turku). */
@@ -17,6 +17,10 @@ const STRING_KEYS: Key[] = [
   'compare.loadError',
   'compare.unknownArea',
   'compare.tooMany',
+  'compare.tooManyUrl',
+  'compare.unknownCodes',
+  'compare.choose',
+  'compare.suggestCount',
   'compare.announce',
   'compare.chartDesc',
   'compare.source',
@@ -46,7 +50,7 @@ export function compareConfig(site: SiteData, lang: Lang, embed = false): Compar
       short: pick(lang, ind.short_name),
       unit: ind.unit,
       decimals: ind.decimals,
-      source: ind.sources.map((s) => pick(lang, site.sourceById.get(s)!.name)).join('; '),
+      source: sourceNames(site, lang, ind.sources),
       breaks: site.breaks.filter((b) => ind.breaks.includes(b.id)).map((b) => ({ id: b.id, period: b.period, label: pick(lang, b.label) })),
     };
   }

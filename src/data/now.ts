@@ -4,12 +4,12 @@
  * how current each source is. Every number comes from the derived data; the sentences only fill
  * templates of the dictionaries with them.
  */
-import { formatPeriodAs, pick, t, type Lang } from '../i18n/index.ts';
-import { showChange, showValue } from '../lib/present.ts';
+import { formatPeriod, formatPeriodAs, pick, t, type Lang } from '../i18n/index.ts';
+import { showChange, showDiff, showValue } from '../lib/present.ts';
 import { isBound, statusCode } from '../lib/status.ts';
 import type { Indicator } from '../schema/indicator.ts';
-import { seriesOf, type Point, type SiteData } from './site.ts';
-import { at, keyIndicator, te24Areas } from './views.ts';
+import { latestPoint, seriesOf, type Point, type SiteData } from './site.ts';
+import { at, keyIndicator, rankRange, te24Areas } from './views.ts';
 import type { Area } from '../lib/derive/areas.ts';
 
 export interface Now {
@@ -51,7 +51,8 @@ export function risesAndFalls(n: Now, count = 5): { rises: Now['changes']; falls
   };
 }
 
-const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** A name inside a sentence: "Työttömien osuus" → "työttömien osuus". */
+export const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /**
  * The "what changed" summary: a few sentences from the dictionaries' templates, filled with the
@@ -120,4 +121,33 @@ export function currency(site: SiteData): SourceCurrency[] {
     })
     .filter((c) => c.last !== null)
     .sort((a, b) => (b.last ?? '').localeCompare(a.last ?? '') || a.source.localeCompare(b.source));
+}
+
+export interface Standing {
+  ind: Indicator;
+  /** The area's latest point of the key indicator that has a rank among the TE24 areas. */
+  point: Point & { rank: number; rankOf: number };
+  /** The rank's range over the last 12 ranked periods. */
+  range: { min: number; max: number; periods: number } | null;
+}
+
+/** Where an employment area stands among the TE24 areas on the key indicator (null: not ranked). */
+export function standing(site: SiteData, code: string): Standing | null {
+  const ind = keyIndicator(site);
+  const s = seriesOf(site, ind.id, code);
+  const p = latestPoint(s);
+  if (!p || p.rank === null || p.rankOf === null) return null;
+  return { ind, point: p as Standing['point'], range: rankRange(s) };
+}
+
+/**
+ * The standing in one plain sentence from the dictionaries' templates: "Kesäkuu 2026: 17,8 %,
+ * suurin 45 alueesta, +5,0 %-yks. koko maahan verrattuna." (1 = the highest value).
+ */
+export function standingLine(lang: Lang, st: Standing): string {
+  const { ind, point: p } = st;
+  const rank = p.rank === 1 ? t(lang, 'standing.highest', { of: p.rankOf }) : p.rank === p.rankOf ? t(lang, 'standing.lowest', { of: p.rankOf }) : t(lang, 'standing.rank', { rank: p.rank, of: p.rankOf });
+  const period = formatPeriod(lang, p.period);
+  const values = { period: period.charAt(0).toUpperCase() + period.slice(1), value: showValue(lang, ind, p), rank };
+  return p.diffToCountry === null ? t(lang, 'standing.lineNoCountry', values) : t(lang, 'standing.line', { ...values, diff: showDiff(lang, ind, p.diffToCountry, p.diffStatus) });
 }

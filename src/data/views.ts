@@ -2,6 +2,7 @@
  * Small, pure selections over the site data that pages share: latest values, rank ranges,
  * biggest movers, chart series. Every number still comes from the derived files.
  */
+import { pick, type Lang } from '../i18n/index.ts';
 import { isBound, statusCode } from '../lib/status.ts';
 import type { Indicator } from '../schema/indicator.ts';
 import type { Area } from '../lib/derive/areas.ts';
@@ -137,4 +138,12 @@ export function mapPeriod(site: SiteData, indicator: string, level: 'employment_
   const counts = new Map<string, number>();
   for (const a of areas) for (const p of seriesOf(site, indicator, a.code)?.points ?? []) if (p.value !== null) counts.set(p.period, (counts.get(p.period) ?? 0) + 1);
   return [...counts].filter(([, n]) => n >= areas.length * minShare).map(([p]) => p).sort().at(-1) ?? null;
+}
+
+/**
+ * The names of sources in a language, joined with "; ", each name once: two tables of one
+ * statistic (population structure 11ra and 11re) read "Väestörakenne", not "Väestörakenne; Väestörakenne".
+ */
+export function sourceNames(site: SiteData, lang: Lang, ids: readonly string[]): string {
+  return [...new Set(ids.map((id) => pick(lang, site.sourceById.get(id)!.name)))].join('; ');
 }

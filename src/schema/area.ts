@@ -13,13 +13,15 @@ const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM
 /** Empty string (open-ended) or a date. */
 const OptionalDate = z.union([z.literal(''), IsoDate]);
 
+/** A name as read: spaces around it are not part of it (the source's Swedish name of Hartola ends in two). */
+const Name = z.string().trim().min(1);
 const names = {
   /** Official Finnish name. */
-  name_fi: z.string().min(1),
+  name_fi: Name,
   /** Official Swedish name (for a monolingual Finnish municipality, the Finnish name). */
-  name_sv: z.string().min(1),
+  name_sv: Name,
   /** English name where the source has one, otherwise the Finnish name. */
-  name_en: z.string().min(1),
+  name_en: Name,
 };
 
 /** `municipalities.csv`: every municipality of the current division, and merged ones with their successor. */

@@ -8,7 +8,8 @@
 import { observationHeader } from '../../lib/observation.ts';
 import { loadArea, type AreaData } from './data.ts';
 import { renderIndicator, type Draw } from './render.ts';
-import { MAX_AREAS, readState, text as s, writeState, type CompareConfig, type CompareState } from './state.ts';
+import { areaLabel, matchAreas, resolveArea } from './match.ts';
+import { MAX_AREAS, leftOut, readState, text as s, writeState, type CompareConfig, type CompareState } from './state.ts';
 
 /** Starts the tool on the page (or the embed page). */
 export function startCompare(cfg: CompareConfig): void {
@@ -24,14 +25,17 @@ export function startCompare(cfg: CompareConfig): void {
   const renderChosen = () => {
     if (chosen) {
       chosen.replaceChildren(
-        ...state.areas.map((code) => {
+        ...state.areas.map((code, k) => {
           const li = document.createElement('li');
-          li.textContent = `${cfg.areas[code]} `;
+          li.textContent = `${areaLabel(cfg, code)} `;
           const b = document.createElement('button');
           b.type = 'button';
           b.textContent = s(cfg, 'compare.remove');
-          b.setAttribute('aria-label', s(cfg, 'compare.removeArea', { area: cfg.areas[code] ?? code }));
-          b.addEventListener('click', () => update({ ...state, areas: state.areas.filter((a) => a !== code) }));
+          b.setAttribute('aria-label', s(cfg, 'compare.removeArea', { area: areaLabel(cfg, code) }));
+          b.addEventListener('click', () => {
+            update({ ...state, areas: state.areas.filter((a) => a !== code) });
+            focusAfterRemoval(chosen, k, document.querySelector<HTMLElement>('#compare-area'));
+          });
           li.append(b);
           return li;
         }),
@@ -39,14 +43,17 @@ export function startCompare(cfg: CompareConfig): void {
     }
     if (chosenInd) {
       chosenInd.replaceChildren(
-        ...state.indicators.map((id) => {
+        ...state.indicators.map((id, k) => {
           const li = document.createElement('li');
           li.textContent = `${cfg.indicators[id]!.name} `;
           const b = document.createElement('button');
           b.type = 'button';
           b.textContent = s(cfg, 'compare.remove');
           b.setAttribute('aria-label', s(cfg, 'compare.removeIndicator', { indicator: cfg.indicators[id]!.name }));
-          b.addEventListener('click', () => update({ ...state, indicators: state.indicators.filter((i) => i !== id) }));
+          b.addEventListener('click', () => {
+            update({ ...state, indicators: state.indicators.filter((i) => i !== id) });
+            focusAfterRemoval(chosenInd, k, document.querySelector<HTMLElement>('#compare-ind'));
+          });
           li.append(b);
           return li;
         }),
@@ -113,32 +120,73 @@ export function startCompare(cfg: CompareConfig): void {
   const areaInput = document.querySelector<HTMLInputElement>('#compare-area');
   const areaForm = document.querySelector<HTMLFormElement>('#compare-area-form');
   const message = document.querySelector<HTMLElement>('#compare-message');
-  if (areaForm && areaInput) {
-    // Several areas share a name (Lahti the municipality and the employment area): the list
-    // offers "name (level)" labels; a bare name picks the employment area, then region, then municipality.
-    const order = ['employment_area', 'region', 'municipality', 'country'];
-    const byName = new Map<string, string>();
-    const entries = Object.entries(cfg.areas).sort(([a], [b]) => order.indexOf(cfg.areaInfo[a]!.level) - order.indexOf(cfg.areaInfo[b]!.level));
-    for (const [code, name] of entries) {
-      const key = name.toLowerCase();
-      if (!byName.has(key)) byName.set(key, code);
-      byName.set(`${name} (${cfg.levelNames[cfg.areaInfo[code]!.level]})`.toLowerCase(), code);
+  const suggest = document.querySelector<HTMLUListElement>('#compare-suggest');
+  const suggestStatus = document.querySelector<HTMLElement>('#compare-suggest-status');
+  // Areas the address asked for but the tool cannot show are named, not dropped silently.
+  const left = leftOut(location.search, cfg);
+  if (message) {
+    message.textContent = [
+      left.beyond.length ? s(cfg, 'compare.tooManyUrl', { max: MAX_AREAS, areas: left.beyond.map((c) => areaLabel(cfg, c)).join(', ') }) : '',
+      left.unknown.length ? s(cfg, 'compare.unknownCodes', { codes: left.unknown.join(', ') }) : '',
+    ].filter(Boolean).join(' ');
+  }
+  const add = (code: string) => {
+    if (state.areas.length >= MAX_AREAS && !state.areas.includes(code)) {
+      if (message) message.textContent = s(cfg, 'compare.tooMany', { max: MAX_AREAS });
+      return;
     }
+    if (message) message.textContent = '';
+    if (areaInput) areaInput.value = '';
+    showSuggestions([]);
+    if (!state.areas.includes(code)) update({ ...state, areas: [...state.areas, code] });
+    areaInput?.focus();
+  };
+  // Type-ahead: the areas matching what is typed, as buttons under the field (↓ moves into them).
+  const showSuggestions = (codes: string[]) => {
+    if (!suggest) return;
+    suggest.replaceChildren(
+      ...codes.map((code) => {
+        const li = document.createElement('li');
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'link-button';
+        b.textContent = areaLabel(cfg, code);
+        b.addEventListener('click', () => add(code));
+        li.append(b);
+        return li;
+      }),
+    );
+    suggest.hidden = codes.length === 0;
+    if (suggestStatus) suggestStatus.textContent = areaInput?.value.trim() ? s(cfg, 'compare.suggestCount', { count: codes.length }) : '';
+  };
+  if (areaForm && areaInput) {
+    areaInput.addEventListener('input', () => showSuggestions(matchAreas(cfg, areaInput.value)));
+    areaInput.addEventListener('keydown', (e) => {
+      if (e.key === 'ArrowDown' && suggest?.querySelector('button')) {
+        e.preventDefault();
+        suggest.querySelector('button')!.focus();
+      } else if (e.key === 'Escape') showSuggestions([]);
+    });
+    suggest?.addEventListener('keydown', (e) => {
+      const buttons = [...suggest.querySelectorAll('button')];
+      const k = buttons.indexOf(document.activeElement as HTMLButtonElement);
+      if (k < 0) return;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const next = k + (e.key === 'ArrowDown' ? 1 : -1);
+        (next < 0 ? areaInput : buttons[Math.min(next, buttons.length - 1)]!).focus();
+      } else if (e.key === 'Escape') {
+        areaInput.focus();
+        showSuggestions([]);
+      }
+    });
     areaForm.addEventListener('submit', (e) => {
       e.preventDefault();
       const v = areaInput.value.trim();
-      const code = byName.get(v.toLowerCase()) ?? (v.toUpperCase() in cfg.areas ? v.toUpperCase() : undefined);
-      if (!code) {
-        if (message) message.textContent = s(cfg, 'compare.unknownArea', { name: v });
-        return;
-      }
-      if (state.areas.length >= MAX_AREAS) {
-        if (message) message.textContent = s(cfg, 'compare.tooMany', { max: MAX_AREAS });
-        return;
-      }
-      if (message) message.textContent = '';
-      areaInput.value = '';
-      if (!state.areas.includes(code)) update({ ...state, areas: [...state.areas, code] });
+      const found = resolveArea(cfg, v);
+      if ('code' in found) return add(found.code);
+      if (message) message.textContent = found.candidates.length ? s(cfg, 'compare.choose', { name: v }) : s(cfg, 'compare.unknownArea', { name: v });
+      showSuggestions(found.candidates);
     });
   }
   const indForm = document.querySelector<HTMLFormElement>('#compare-ind-form');
@@ -151,4 +199,13 @@ export function startCompare(cfg: CompareConfig): void {
   }
   for (const el of document.querySelectorAll<HTMLElement>('[data-needs-js]')) el.hidden = false;
   void render();
+}
+
+/**
+ * After a removal the focus goes to the remove button now at the same place in the list (the
+ * next item), else the one before it, else to the field that adds items: never to the page body.
+ */
+function focusAfterRemoval(list: HTMLUListElement | null, index: number, fallback: HTMLElement | null): void {
+  const buttons = list ? [...list.querySelectorAll('button')] : [];
+  (buttons[Math.min(index, buttons.length - 1)] ?? fallback)?.focus();
 }

@@ -14,6 +14,7 @@ import { formatPeriod, formatPeriodShort } from '../../i18n/format.ts';
 import { observationLine } from '../../lib/observation.ts';
 import { valueText } from '../../lib/units.ts';
 import type { AreaData } from './data.ts';
+import { shownNames } from './match.ts';
 import { text as s, translator, type CompareConfig } from './state.ts';
 
 /** The chart module (Observable Plot and d3) is loaded beside the data, not before the page runs. */
@@ -32,6 +33,7 @@ export function renderIndicator(
 ): { csv: string[] } {
   const ind = cfg.indicators[id]!;
   const withCountry = areas.includes('SSS') ? areas : [...areas, 'SSS'];
+  const names = shownNames(cfg, withCountry);
   const seriesOf = (code: string) => data.get(code)?.get(id) ?? [];
   const periods = [...new Set(withCountry.flatMap((c) => seriesOf(c).map((p) => p.period)))].sort();
   const valued = periods.filter((p) => withCountry.some((c) => seriesOf(c).some((x) => x.period === p && x.value !== null)));
@@ -56,7 +58,7 @@ export function renderIndicator(
     const country = code === 'SSS' && !areas.includes('SSS');
     return {
       key: code,
-      label: cfg.areas[code] ?? code,
+      label: names[code]!,
       role: country ? 'country' : 'area',
       colour: country ? undefined : CATEGORICAL[k % CATEGORICAL.length],
       points: seriesOf(code).filter((p) => p.period >= shown[0]! && p.period <= shown.at(-1)!),
@@ -65,8 +67,8 @@ export function renderIndicator(
   const drawn = series.filter((x) => x.points.some((p) => p.value !== null));
   const from = formatPeriod(cfg.lang, shown[0]!);
   const to = formatPeriod(cfg.lang, shown.at(-1)!);
-  const title = `${ind.name}: ${areas.map((a) => cfg.areas[a]).join(', ')}`;
-  const desc = s(cfg, 'compare.chartDesc', { indicator: ind.short, areas: areas.map((a) => cfg.areas[a]).join(', '), from, to });
+  const title = `${ind.name}: ${areas.map((a) => names[a]).join(', ')}`;
+  const desc = s(cfg, 'compare.chartDesc', { indicator: ind.short, areas: areas.map((a) => names[a]).join(', '), from, to });
   const figure = document.createElement('figure');
   figure.className = 'chart';
   figure.dataset.keyboard = s(cfg, 'chart.keyboard');
@@ -135,7 +137,7 @@ export function renderIndicator(
   table.innerHTML = '<caption class="visually-hidden"></caption><thead><tr></tr></thead><tbody></tbody>';
   table.querySelector('caption')!.textContent = title;
   const head = table.querySelector('thead tr')!;
-  for (const [k, label] of [s(cfg, 'table.period'), ...withCountry.map((c) => cfg.areas[c] ?? c)].entries()) {
+  for (const [k, label] of [s(cfg, 'table.period'), ...withCountry.map((c) => names[c]!)].entries()) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = label;

@@ -44,6 +44,17 @@ export function readState(search: string, cfg: CompareConfig): CompareState {
   return { areas, indicators, span };
 }
 
+/**
+ * What the address asked for but the tool does not show: known areas beyond the first
+ * {@link MAX_AREAS}, and codes it does not know (so the page can say so instead of dropping them silently).
+ */
+export function leftOut(search: string, cfg: CompareConfig): { beyond: string[]; unknown: string[] } {
+  const q = new URLSearchParams(search);
+  const asked = [...new Set((q.get('areas') ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean))];
+  const known = asked.filter((a) => a in cfg.areas);
+  return { beyond: known.slice(MAX_AREAS), unknown: asked.filter((a) => !(a in cfg.areas)) };
+}
+
 export function writeState(state: CompareState): string {
   const q = new URLSearchParams();
   if (state.areas.length) q.set('areas', state.areas.join(','));

@@ -1,0 +1,45 @@
+/**
+ * A municipality page's line about its employment area (src/data/now.ts `standing`,
+ * `standingLine`) and source names each once (src/data/views.ts `sourceNames`). Hand-made site;
+ * expected sentences written by hand.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { standing, standingLine } from '../../../src/data/now.ts';
+import { sourceNames } from '../../../src/data/views.ts';
+import { area, point, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
+
+const share = siteIndicator({ id: 'share', theme: 'unemployment', order: 10, show: { key: true } });
+const site = (p: ReturnType<typeof point>[]) => tinySite({ areas: [area('SSS', 'country'), area('TA19', 'employment_area')], indicators: [share], series: { share: { TA19: p } } });
+
+describe('standingLine', () => {
+  test('the highest of the areas, with its difference to the whole country', () => {
+    const st = standing(site([point('2026-05', 17.1, { rank: 2, rankOf: 45 }), point('2026-06', 17.8, { rank: 1, rankOf: 45, diffToCountry: 5.0, diffStatus: 'ok' }), point('2026-07', null)]), 'TA19')!;
+    assert.equal(st.point.period, '2026-06');
+    assert.deepEqual(st.range, { min: 1, max: 2, periods: 2 });
+    assert.equal(standingLine('en', st), 'June 2026: 17.8\u00a0%, highest of the 45 areas, +5.0\u00a0pp compared with the whole country.');
+    assert.equal(standingLine('fi', st), 'Kesäkuu 2026: 17,8\u00a0%, suurin 45 alueesta, +5,0\u00a0%\u2011yks. koko maahan verrattuna.');
+  });
+
+  test('a rank in the middle and the lowest; no difference known', () => {
+    const mid = standing(site([point('2026-06', 12.3, { rank: 12, rankOf: 45, diffToCountry: -0.4, diffStatus: 'ok' })]), 'TA19')!;
+    assert.equal(standingLine('sv', mid), 'Juni 2026: 12,3\u00a0%, plats 12 av 45 (1 = högst), \u22120,4\u00a0p.e. jämfört med hela landet.');
+    const last = standing(site([point('2026-06', 6.1, { rank: 45, rankOf: 45 })]), 'TA19')!;
+    assert.equal(standingLine('en', last), 'June 2026: 6.1\u00a0%, lowest of the 45 areas.');
+  });
+
+  test('an area without a rank has no standing', () => {
+    assert.equal(standing(site([point('2026-06', 12.3)]), 'TA19'), null);
+  });
+});
+
+describe('sourceNames', () => {
+  test('two tables of one statistic are named once', () => {
+    const a = { ...siteSource('a'), name: { fi: 'Väestörakenne', sv: 'Befolkningens struktur', en: 'Population structure' } };
+    const b = { ...a, id: 'b' };
+    const c = siteSource('c');
+    const s = tinySite({ areas: [], indicators: [], sources: [a, b, c] });
+    assert.equal(sourceNames(s, 'fi', ['a', 'b']), 'Väestörakenne');
+    assert.equal(sourceNames(s, 'en', ['a', 'c', 'b']), 'Population structure; c name en');
+  });
+});
