@@ -188,3 +188,17 @@ export function distributionSpec(site: SiteData, ind: Indicator): ChartSpec | nu
 export function boundPoint(p: Point | undefined): boolean {
   return p !== undefined && isBound(statusCode(p.status));
 }
+
+/**
+ * The sources of a chart's indicators for its source line, each name once; where tables share a
+ * name their ids follow it ("Työnvälitystilasto (12r5, 12tf)", not the name twice).
+ */
+export function chartSources(site: SiteData, ids: readonly string[], nameOf: (name: { fi: string; sv?: string; en?: string }) => string): string {
+  const byName = new Map<string, string[]>();
+  for (const id of new Set(ids)) {
+    const s = site.sourceById.get(id)!;
+    const name = nameOf(s.name);
+    byName.set(name, [...(byName.get(name) ?? []), s.table_id]);
+  }
+  return [...byName].map(([name, tables]) => (tables.length > 1 ? `${name} (${tables.join(', ')})` : name)).join('; ');
+}

@@ -141,6 +141,42 @@ describe('distributionChart names', () => {
   });
 });
 
+describe('distributionChart names on a phone', () => {
+  test('no leader crosses a name: the extremes above, the area and the country between their leaders', () => {
+    // The case seen on a profile at 390 px: a long name at the low end, the area near the country.
+    const values = [
+      { code: 'TA35', name: 'Pietarsaaren seutu', value: 6.0, status: 'estimate' },
+      ...Array.from({ length: 40 }, (_, i) => ({ code: `TB${i}`, name: `Alue ${i}`, value: 7 + i * 0.2, status: 'estimate' })),
+      { code: 'TA17', name: 'Kuopio', value: 11.9, status: 'estimate' },
+      { code: 'TA19', name: 'Lahti', value: 16.8 },
+    ];
+    const doc = parse(distributionChart({ values, country: 12, countryLabel: 'Koko maa', highlight: 'TA17', lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'a', ariaDescription: 'b', width: 358 }));
+    const texts = [...doc.querySelectorAll('g[aria-description="labels"] text')];
+    assert.equal(texts.length, 4);
+    const boxes = texts.map((t) => {
+      const w = textWidth(t.textContent!, TYPE.label, t.getAttribute('font-weight') === 'bold');
+      return { text: t.textContent!, x: Number(t.getAttribute('x')) - w / 2, y: Number(t.getAttribute('y')) - TYPE.label * 0.8, width: w, height: TYPE.label };
+    });
+    const leaders = [...doc.querySelectorAll('g[aria-description="labels"] path')].map((p) => {
+      const m = /^M([-\d.]+),([-\d.]+)[lL]([-\d.]+),([-\d.]+)$/.exec(p.getAttribute('d')!)!;
+      const [x0, y0, dx, dy] = m.slice(1).map(Number) as [number, number, number, number];
+      return { x0, y0, x1: x0 + dx, y1: y0 + dy };
+    });
+    assert.equal(leaders.length, 4);
+    for (const [k, l] of leaders.entries()) {
+      // Sample the leader; no point of it lies inside another name's box.
+      for (let t = 0; t <= 1; t += 0.02) {
+        const x = l.x0 + (l.x1 - l.x0) * t;
+        const y = l.y0 + (l.y1 - l.y0) * t;
+        for (const [j, b] of boxes.entries()) {
+          if (j === k) continue;
+          assert.ok(!(x > b.x && x < b.x + b.width && y > b.y && y < b.y + b.height), `leader ${k} crosses "${b.text}"`);
+        }
+      }
+    }
+  });
+});
+
 describe('map names and bounds', () => {
   const square = (x: number, y: number, s: number): [number, number][][] => [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]];
   const shapes: Shapes = {
