@@ -67,6 +67,22 @@ describe('seasonalChart', () => {
   test('tooltip targets are the twelve months', () => {
     assert.equal(doc.querySelector('g.tip-targets')?.getAttribute('data-keys'), '1 2 3 4 5 6 7 8 9 10 11 12');
   });
+
+  test('on a phone the years are named too, the latest inside the plot, none running past the drawing', () => {
+    const narrow = parse(seasonalChart({ years, lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'Kausi', ariaDescription: 'Kuvaus.', document: serverDocument(), width: 358 }));
+    assert.equal(narrow.querySelector('svg')!.getAttribute('data-labels'), 'direct');
+    assert.deepEqual(texts(narrow, 'text[aria-description="latest year label"]'), ['2026 13,0\u00a0%']);
+    assert.deepEqual(texts(narrow, 'g[aria-description="labels"] text').sort(), ['2024', '2025']);
+    const latest = narrow.querySelector('text[aria-description="latest year label"]')!;
+    assert.ok(Number(latest.getAttribute('x')) + textWidth(latest.textContent!, TYPE.label, true) <= 358);
+    for (const t of narrow.querySelectorAll('g[aria-description="labels"] text')) assert.ok(Number(t.getAttribute('x')) + textWidth(t.textContent!, TYPE.label) <= 358);
+  });
+
+  test('on a phone a latest year that ends late in the year leaves the names to the legend', () => {
+    const late = [years[0]!, years[1]!, year('2026', [14, 14, 13, 13, 12, 13, 14, 12, 12, 12, null, null])];
+    const narrow = parse(seasonalChart({ years: late, lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'Kausi', ariaDescription: 'Kuvaus.', document: serverDocument(), width: 358 }));
+    assert.equal(narrow.querySelector('svg')!.getAttribute('data-labels'), 'legend');
+  });
 });
 
 describe('changeChart', () => {
