@@ -1,7 +1,7 @@
 /**
  * A chart saved as a file carries its source: the drawing is framed by its title, what it shows
- * (the areas and the period, the chart's description), the source with the period, the licence
- * and the chart's address on the portal. Pure string work, so the save buttons in the browser
+ * (the areas and the period, the chart's description), its notes, the source with the period, the
+ * licence and the chart's address on the portal. Pure string work, so the save buttons in the browser
  * (src/components/ChartFigure.astro) and the unit tests run the same code; the PNG is this SVG
  * painted on a canvas.
  */
@@ -14,6 +14,8 @@ export interface ExportTexts {
   title: string;
   /** What the chart shows: the areas compared and the period. */
   description: string;
+  /** The chart's notes (the period drawn, an axis that does not start at zero, how estimates are made). */
+  notes?: readonly string[];
   /** The source and the period ("Source: … Period: …"). */
   source: string;
   /** The licence of the data. */
@@ -69,6 +71,7 @@ export function exportSvg(svg: string, texts: ExportTexts): string {
   const tag = open[0].replace(/\s(?:width|height|x|y)="[^"]*"/g, '').replace(/^\s*<svg/, `<svg x="${PAD + (inner - w) / 2}" y="${y.toFixed(1)}" width="${w}" height="${h}"`);
   out.push(tag + svg.slice(open[0].length));
   y += h + 8;
+  for (const note of texts.notes ?? []) block(note, 12, MUTED);
   block(texts.source, 12, MUTED);
   block(texts.licence, 12, MUTED);
   block(texts.address, 12, INK);

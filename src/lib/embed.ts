@@ -9,7 +9,7 @@
 /** Type of the message the embed page sends to the page around it. */
 export const EMBED_MESSAGE = 'tilannekuva-embed-height';
 /** The iframe's width and its height before the embed page reports its own (CSS px). */
-export const EMBED_SIZE = { width: 680, height: 640 } as const;
+export const EMBED_SIZE = { width: 680, height: 720 } as const;
 
 /**
  * The script that sizes each embedded chart to its content: it accepts only a message from the

@@ -133,6 +133,8 @@ test('hovering a point of the change chart shows its area and values', async ({ 
 
 for (const path of ['/fi/area/ta17/', '/en/indicator/unemployment-share/', '/sv/']) {
   test(`${path}: axe finds nothing with the tooltips active`, async ({ page }) => {
+    // axe over a page of many charts takes about 20 s on a loaded 2-core machine.
+    test.setTimeout(90_000);
     await page.goto(path);
     const box = page.locator('figure.chart .chart-drawing[tabindex]').first();
     if ((await box.count()) > 0) await box.focus();

@@ -71,7 +71,7 @@ for (const width of [1280, 390]) {
 test('without its script the frame keeps its height and the attribution stays in view, even in a low frame', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   const code = (await embedCodeOf(page, '/sv/area/ta08/')).replace(/<script>[\s\S]*<\/script>/, '');
-  for (const height of ['640', '300']) {
+  for (const height of ['720', '300']) {
     hostPage = code.replace(/height="\d+"/, `height="${height}"`);
     await page.goto(host);
     const iframe = page.locator('iframe[data-tilannekuva]');
@@ -104,7 +104,7 @@ test('a chart saved as SVG and as PNG carries its title, areas, period, source, 
   expect(svgDownload.suggestedFilename()).toMatch(/\.svg$/);
   const svg = await (await svgDownload.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
   const unescaped = svg.replace(/&amp;/g, '&');
-  for (const text of [title, 'Kuopio', 'Whole country', 'August 2026', 'Source: Employment Service Statistics', 'CC BY 4.0', `${baseURL}/en/area/ta17/#${id}`]) {
+  for (const text of [title, 'Kuopio', 'Whole country', 'The chart shows September 2023–August 2026', 'The vertical axis does not start at zero.', 'Source: Employment Service Statistics', 'CC BY 4.0', `${baseURL}/en/area/ta17/#${id}`]) {
     expect(unescaped, text).toContain(text);
   }
   // The wide drawing is saved, also from a phone.

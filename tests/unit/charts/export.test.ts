@@ -25,11 +25,11 @@ const texts = {
 
 describe('exportSvg', () => {
   test('a drawing framed by title, areas and period, source, licence and address', () => {
-    const out = exportSvg('<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 800 300"><rect width="800" height="300"/></svg>', texts);
+    const out = exportSvg('<svg xmlns="http://www.w3.org/2000/svg" width="100%" viewBox="0 0 800 300"><rect width="800" height="300"/></svg>', { ...texts, notes: ['Kuvio näyttää ajanjakson syyskuu 2023–elokuu 2026.', 'Pystyakseli ei ala nollasta.'] });
     const doc = parse(out);
     const outer = doc.querySelector('body > svg')!;
     const all = frameTexts(doc).join(' ');
-    for (const want of ['Työttömien osuus: Kuopio & Lahti', 'syyskuu 2023–elokuu 2026', 'Lähde: Työnvälitystilasto.', 'CC BY 4.0', 'https://tilannekuva.example/fi/area/ta17/#chart-unemployment-share']) {
+    for (const want of ['Työttömien osuus: Kuopio & Lahti', 'syyskuu 2023–elokuu 2026', 'Pystyakseli ei ala nollasta.', 'Lähde: Työnvälitystilasto.', 'CC BY 4.0', 'https://tilannekuva.example/fi/area/ta17/#chart-unemployment-share']) {
       assert.ok(all.includes(want), `missing: ${want} in ${all}`);
     }
     assert.equal(doc.querySelector('body > svg > title')?.textContent, 'Työttömien osuus: Kuopio & Lahti');
@@ -90,7 +90,7 @@ describe('wrapLines', () => {
 describe('embedCode', () => {
   test('an iframe taller than the old 460 px, and the script that sizes it to the message', () => {
     const code = embedCode('https://x.example/fi/embed/?areas=TA17&ind=unemployment-share', 'Työttömien osuus "Kuopio"');
-    assert.match(code, /^<iframe data-tilannekuva src="https:\/\/x\.example\/fi\/embed\/\?areas=TA17&ind=unemployment-share" title="Työttömien osuus &quot;Kuopio&quot;" width="680" height="640" style="border:0;max-width:100%"><\/iframe>\n<script>/);
+    assert.match(code, /^<iframe data-tilannekuva src="https:\/\/x\.example\/fi\/embed\/\?areas=TA17&ind=unemployment-share" title="Työttömien osuus &quot;Kuopio&quot;" width="680" height="720" style="border:0;max-width:100%"><\/iframe>\n<script>/);
     assert.ok(code.includes(`d.type!=="${EMBED_MESSAGE}"`));
     assert.ok(code.includes('f.contentWindow===e.source'));
   });

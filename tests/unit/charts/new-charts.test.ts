@@ -111,6 +111,14 @@ describe('changeChart', () => {
     assert.equal(doc.querySelectorAll('g[aria-description="now"] circle').length, 3);
   });
 
+  test('a dot at the lowest tick keeps clear of the names', () => {
+    // Espoo-Kauniainen's value a year earlier (8) is the lowest, on the axis's first tick.
+    const dot = doc.querySelector('g[aria-description="a year earlier"] circle')!;
+    const cx = Number(dot.getAttribute('cx') ?? /translate\(([-\d.]+)/.exec(dot.getAttribute('transform') ?? '')?.[1]);
+    const nameEnd = Math.max(...[...doc.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => Number(t.getAttribute('x') ?? /translate\(([-\d.]+)/.exec(t.closest('g')?.getAttribute('transform') ?? '')?.[1])));
+    assert.ok(cx - 4 > nameEnd + 4, `dot at ${cx}, names end at ${nameEnd}`);
+  });
+
   test('the whole country is named in bold', () => {
     const bold = [...doc.querySelectorAll('g[aria-label="y-axis tick label"] text')].filter((t) => t.getAttribute('font-weight') === 'bold').map((t) => t.textContent);
     assert.deepEqual(bold, ['Koko maa']);
