@@ -86,6 +86,23 @@ test('on a wide screen a profile chart uses the whole content width', async ({ p
   expect(a!.width).toBeGreaterThan(b!.width * 0.95);
 });
 
+test('a chart says its axis does not start at zero only when it does not', async ({ page }) => {
+  for (const path of ['/en/', '/en/area/ta17/', '/en/indicator/unemployment-share/']) {
+    await page.goto(path);
+    const wrong = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const fig of document.querySelectorAll('figure.chart')) {
+        const notes = [...fig.querySelectorAll(':scope > p.chart-note')].map((p) => p.textContent ?? '').join(' ');
+        if (!notes.includes('does not start at zero')) continue;
+        const ticks = [...fig.querySelectorAll(':scope > .chart-drawing > .wide svg g[aria-label="y-axis tick label"] text')].map((t) => Number((t.textContent ?? '').replace(/[^\d.-]/g, '')));
+        if (ticks.includes(0) || /scale, 0([.,]0)?[\s%]/.test(notes)) out.push(`${fig.id}: ${notes}`);
+      }
+      return out;
+    });
+    expect(wrong, path).toEqual([]);
+  }
+});
+
 test('the whole history opens without JavaScript', async ({ browser }) => {
   const ctx = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
