@@ -51,7 +51,7 @@ async function smallestChartText(page: Page): Promise<number> {
   });
 }
 
-const PAGES = ['/fi/area/ta17/', '/sv/area/ta08/', '/en/indicator/unemployment-share/', '/fi/'];
+const PAGES = ['/fi/area/ta17/', '/sv/area/ta08/', '/en/indicator/unemployment-share/', '/fi/', '/sv/area/ku297/', '/sv/indicator/long-term-unemployed-share/', '/en/progress/'];
 
 for (const width of [1280, 390]) {
   test.describe(`at ${width} px`, () => {
