@@ -9,13 +9,13 @@
 /** Type of the message the embed page sends to the page around it. */
 export const EMBED_MESSAGE = 'tilannekuva-embed-height';
 /** The iframe's width and its height before the embed page reports its own (CSS px). */
-export const EMBED_SIZE = { width: 680, height: 720 } as const;
+const EMBED_SIZE = { width: 680, height: 720 } as const;
 
 /**
  * The script that sizes each embedded chart to its content: it accepts only a message from the
  * window inside one of the page's own embed iframes, with a plausible height.
  */
-export const EMBED_SCRIPT = `<script>addEventListener("message",function(e){var d=e.data;if(!d||d.type!=="${EMBED_MESSAGE}"||!(d.height>0&&d.height<5000))return;document.querySelectorAll("iframe[data-tilannekuva]").forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(d.height)+"px"})})</script>`;
+const EMBED_SCRIPT = `<script>addEventListener("message",function(e){var d=e.data;if(!d||d.type!=="${EMBED_MESSAGE}"||!(d.height>0&&d.height<5000))return;document.querySelectorAll("iframe[data-tilannekuva]").forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(d.height)+"px"})})</script>`;
 
 /** The HTML to copy: the iframe (address `src`, accessible name `title`) and the sizing script. */
 export function embedCode(src: string, title: string): string {
