@@ -1,5 +1,6 @@
-// Chart tools (progressive enhancement): tooltips, saving a chart as SVG or PNG, and embed codes
-// completed with the site's address. Without JavaScript the chart's table and CSV link remain.
+// Chart tools (progressive enhancement): tooltips and embed codes
+// completed with the site's address (saving a chart as SVG or PNG: src/components/ChartFigure.astro).
+// Without JavaScript the chart's table and CSV link remain.
 //
 // Tooltips read the chart's own table: each chart drawing has a `g.tip-targets` naming its
 // targets (periods or area codes, `data-keys` or `data-periods`) and their positions (`data-xs`,
@@ -160,39 +161,4 @@
     for (const box of figure.querySelectorAll('.chart-drawing')) if (box.querySelector('g.tip-targets') && !box.hasAttribute('tabindex')) setUp(box, table, figure.getAttribute('data-keyboard') || '');
   };
   for (const fig of document.querySelectorAll('figure.chart')) window.chartTips(fig);
-
-  function save(blob, name) {
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = name;
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-  }
-  for (const b of document.querySelectorAll('button[data-save]')) {
-    b.addEventListener('click', function () {
-      const fig = b.closest('figure');
-      const svg = visibleSvg(fig.querySelector('.chart-drawing')) || fig.querySelector('svg');
-      const clone = svg.cloneNode(true);
-      for (const m of clone.querySelectorAll('.tip-marker, g.tip-targets')) m.remove();
-      clone.setAttribute('xmlns', SVG);
-      const text = new XMLSerializer().serializeToString(clone);
-      const name = b.getAttribute('data-name');
-      if (b.getAttribute('data-save') === 'svg') return save(new Blob([text], { type: 'image/svg+xml' }), name + '.svg');
-      const img = new Image();
-      const w = svg.viewBox.baseVal.width || svg.clientWidth;
-      const h = svg.viewBox.baseVal.height || svg.clientHeight;
-      img.onload = function () {
-        const c = document.createElement('canvas');
-        c.width = w * 2;
-        c.height = h * 2;
-        const g = c.getContext('2d');
-        g.fillStyle = '#ffffff';
-        g.fillRect(0, 0, c.width, c.height);
-        g.drawImage(img, 0, 0, c.width, c.height);
-        c.toBlob(function (blob) { save(blob, name + '.png'); });
-      };
-      img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(text);
-    });
-  }
 })();

@@ -66,7 +66,8 @@ export function changeChart(o: ChangeOptions): string {
   const markOf = (status: string) => STATUS_MARK[status as keyof typeof STATUS_MARK];
   const svg = Plot.plot({
     ...plotFrame({ document: o.document, width, height, marginTop, marginRight, marginBottom, marginLeft, ariaLabel: o.ariaLabel, ariaDescription: o.ariaDescription }),
-    x: { domain: [lo, hi], axis: null },
+    // Inset on the left, so that a dot at the lowest tick keeps clear of the names.
+    x: { domain: [lo, hi], axis: null, insetLeft: 10 },
     y: { type: 'point', domain: keys, axis: null, padding: 0.5 },
     marks: [
       arrow(exactRows, false),

@@ -84,18 +84,28 @@ export function distributionChart(o: DistributionOptions): string {
   const left = 4;
   const right = width - 4;
   const rows: (typeof named)[] = Array.from({ length: labelRow }, () => []);
-  // On a phone the country and the selected area take the first row, the extremes the second.
-  named.forEach((n) => rows[labelRow === 2 && n.code !== 'SSS' && n.code !== o.highlight ? 1 : 0]!.push(n));
+  // On a phone the extremes take the first row and the country and the selected area the second,
+  // between the extremes' leaders (which drop straight down from under their names at the ends),
+  // so that no leader crosses a name.
+  const extreme = (n: (typeof named)[number]) => n.code !== 'SSS' && n.code !== o.highlight;
+  named.forEach((n) => rows[labelRow === 2 && !extreme(n) ? 1 : 0]!.push(n));
+  const dropped: number[] = [];
   rows.forEach((row, k) => {
     const ordered = [...row].sort((a, b) => a.x - b.x);
     const widths = ordered.map((n) => textWidth(n.text, TYPE.label, n.bold));
-    const placed = dodge(ordered.map((n, i) => ({ at: n.x, size: widths[i]! })), left, right, 10);
+    const want = ordered.map((n, i) => ({ at: n.x, size: widths[i]! }));
+    const lo = Math.max(left, ...(k > 0 ? dropped.filter((x) => x < width / 2).map((x) => x + 6) : []));
+    const hi = Math.min(right, ...(k > 0 ? dropped.filter((x) => x >= width / 2).map((x) => x - 6) : []));
+    const placed = dodge(want, lo, hi, 10) ?? dodge(want, left, right, 10);
     if (!placed) return;
     const ly = 14 + k * (TYPE.label + 6);
     ordered.forEach((n, i) => {
       const cx = placed[i]!;
       const dotY = n.y ?? marginTop;
-      parts.push(`<path${attrs({ d: `M${cx.toFixed(1)},${ly + 5}L${n.x.toFixed(1)},${(dotY - (n.y === undefined ? 0 : r + 1)).toFixed(1)}`, stroke: n.colour, 'stroke-width': 1, 'stroke-opacity': 0.6, fill: 'none' })}/>`);
+      // The leader leaves the name from the point under it nearest the dot (straight down when the name is above its dot).
+      const top = labelRow === 2 ? Math.min(Math.max(n.x, cx - widths[i]! / 2 + 2), cx + widths[i]! / 2 - 2) : cx;
+      if (labelRow === 2 && k === 0) dropped.push(top);
+      parts.push(`<path${attrs({ d: `M${top.toFixed(1)},${ly + 5}L${n.x.toFixed(1)},${(dotY - (n.y === undefined ? 0 : r + 1)).toFixed(1)}`, stroke: n.colour, 'stroke-width': 1, 'stroke-opacity': 0.6, fill: 'none' })}/>`);
       parts.push(`<text${attrs({ x: cx.toFixed(1), y: ly, 'text-anchor': 'middle', fill: n.colour, 'font-weight': n.bold ? 'bold' : undefined })}>${esc(n.text)}</text>`);
     });
   });

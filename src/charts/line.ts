@@ -297,7 +297,11 @@ export function lineChart(o: LineChartOptions): string {
     const p = subject.points[i];
     if (p && !valued(subject.points[i - 1])) {
       const text = `${statusSign(p.status)}${formatValue(o.lang, p.value!, o.unit, o.decimals)}`;
-      lone = `<text x="${(x(periodToDate(p.period)) - 7).toFixed(1)}" y="${y(p.value!).toFixed(1)}" dy="0.35em" text-anchor="end" font-weight="bold" font-size="${TYPE.label}" fill="${colours.get(subject.key)}" stroke="white" stroke-width="3" paint-order="stroke" aria-description="latest value label">${esc(text)}</text>`;
+      // Above the dot, or below it where the line before the gap comes from above (or there is no room above).
+      const before = subject.points.slice(0, i).findLast(valued);
+      const py = y(p.value!);
+      const below = py - 8 - TYPE.label < marginTop || (before !== undefined && y(before.value!) <= py + 4 && py + 8 + TYPE.label <= height - marginBottom);
+      lone = `<text x="${(x(periodToDate(p.period)) - 2).toFixed(1)}" y="${(below ? py + 8 + TYPE.label * 0.8 : py - 8).toFixed(1)}" text-anchor="end" font-weight="bold" font-size="${TYPE.label}" fill="${colours.get(subject.key)}" stroke="white" stroke-width="3" paint-order="stroke" aria-description="latest value label">${esc(text)}</text>`;
     }
   }
   const tips = tipTargetsMarkup({ keys: periods, xs: periods.map((p) => x(periodToDate(p))), top: marginTop, bottom: height - marginBottom });

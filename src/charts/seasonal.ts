@@ -50,7 +50,8 @@ export function seasonalChart(o: SeasonalOptions): string {
   const month = (period: string) => Number(period.slice(5, 7));
   const inline = labels.find((l) => l.s.role === 'area' && month(l.last.period) <= 10);
   const labelWidth = Math.max(0, ...labels.filter((l) => l !== inline).map((l) => textWidth(l.text, TYPE.label, l.s.role === 'area')));
-  const direct = !narrow && labels.length > 0;
+  // On a phone too, when the years' names fit a narrow margin (the latest year then ends before November).
+  const direct = labels.length > 0 && (!narrow || labelWidth + 24 <= width * 0.3);
   const marginRight = direct ? Math.ceil(labelWidth + 24) : 12;
   const marginLeft = Math.ceil(Math.max(...yTicks.map((v) => textWidth(fmtTick(v), TYPE.axis)), 20) + 12);
   const marginTop = 14;
@@ -70,7 +71,8 @@ export function seasonalChart(o: SeasonalOptions): string {
   );
   // Earlier years are named in the margin; the latest year, when it ends before November, right
   // after its last month (a leader across the rest of the year would cross the other lines).
-  const margin = direct
+  const inlineFits = !inline || x(month(inline.last.period)) + 8 + textWidth(inline.text, TYPE.label, true) <= width - marginRight + 4;
+  const margin = direct && inlineFits
     ? endLabelsMarkup(
         labels.filter((l) => l !== inline).map((l) => ({ text: l.text, colour: l.s.role === 'area' ? SUBJECT : MUTED, bold: l.s.role === 'area', px: x(month(l.last.period)), py: y(l.last.value!) })),
         { right: width - marginRight, top: marginTop - 6, bottom: height - marginBottom },

@@ -6,7 +6,7 @@ import type { Area } from '../lib/derive/areas.ts';
 import type { Indicator } from '../schema/indicator.ts';
 import { observationsCsv } from '../lib/observation.ts';
 import { decimalsOf, observationOf, seriesOf, type Point, type SiteData } from './site.ts';
-import { at, drawable, keyIndicator, latestComparablePeriod, mapPeriod, shownIn, te24Areas } from './views.ts';
+import { at, drawable, latestComparablePeriod, mapPeriod, shownIn, te24Areas } from './views.ts';
 import { defaultWindow } from '../charts/window.ts';
 import { periodRange, yearEarlier } from '../lib/periods.ts';
 import { hasValueName, isBound, statusCode } from '../lib/status.ts';
@@ -133,7 +133,9 @@ export function gridSpec(site: SiteData, ind: Indicator): ChartSpec | null {
  * up to five earlier years with values; none for annual series or fewer than two such years.
  */
 export function seasonalSpec(site: SiteData, area: Area): ChartSpec | null {
-  const ind = keyIndicator(site);
+  // A site without a key indicator (a test's small site) has no seasonal view.
+  const ind = site.indicators.find((i) => i.show.key);
+  if (!ind) return null;
   const points = (seriesOf(site, ind.id, area.code)?.points ?? []).filter((p) => p.period.length === 7 && valued(p));
   const years = [...new Set(points.map((p) => p.period.slice(0, 4)))].sort().slice(-6);
   if (years.length < 2) return null;
@@ -162,8 +164,8 @@ export function scatterSpec(site: SiteData, ind: Indicator): ChartSpec | null {
     const i = site.indicatorById.get(id);
     return i !== undefined && i.id !== ind.id && i.rank && i.levels.includes('employment_area');
   };
-  const key = keyIndicator(site).id;
-  const pair = ind.related.find(ranked) ?? (ranked(key) ? key : undefined);
+  const key = site.indicators.find((i) => i.show.key)?.id;
+  const pair = ind.related.find(ranked) ?? (key !== undefined && ranked(key) ? key : undefined);
   if (!pair) return null;
   const counts = new Map<string, number>();
   for (const a of te24Areas(site)) {
@@ -187,4 +189,18 @@ export function distributionSpec(site: SiteData, ind: Indicator): ChartSpec | nu
 /** Whether a point's value is only a bound of the true one (drawn apart, never ranked). */
 export function boundPoint(p: Point | undefined): boolean {
   return p !== undefined && isBound(statusCode(p.status));
+}
+
+/**
+ * The sources of a chart's indicators for its source line, each name once; where tables share a
+ * name their ids follow it ("Työnvälitystilasto (12r5, 12tf)", not the name twice).
+ */
+export function chartSources(site: SiteData, ids: readonly string[], nameOf: (name: { fi: string; sv?: string; en?: string }) => string): string {
+  const byName = new Map<string, string[]>();
+  for (const id of new Set(ids)) {
+    const s = site.sourceById.get(id)!;
+    const name = nameOf(s.name);
+    byName.set(name, [...(byName.get(name) ?? []), s.table_id]);
+  }
+  return [...byName].map(([name, tables]) => (tables.length > 1 ? `${name} (${tables.join(', ')})` : name)).join('; ');
 }

@@ -1,8 +1,9 @@
 /** The configuration the comparison tool and embed pages pass to the browser (names, units, strings). */
 import type { CompareConfig } from '../client/compare/state.ts';
 import { pick, t, template, type Key, type Lang } from '../i18n/index.ts';
+import { chartSources } from './charts.ts';
 import type { SiteData } from './site.ts';
-import { orderedIndicators, sourceNames } from './views.ts';
+import { orderedIndicators } from './views.ts';
 import { UNIT_KEYS } from '../lib/units.ts';
 
 /** Areas the tool opens with when its address names none (the portal's own choice: Helsinki, Lahti, Turku). */
@@ -50,7 +51,7 @@ export function compareConfig(site: SiteData, lang: Lang, embed = false): Compar
       short: pick(lang, ind.short_name),
       unit: ind.unit,
       decimals: ind.decimals,
-      source: sourceNames(site, lang, ind.sources),
+      source: chartSources(site, ind.sources, (name) => pick(lang, name)),
       breaks: site.breaks.filter((b) => ind.breaks.includes(b.id)).map((b) => ({ id: b.id, period: b.period, label: pick(lang, b.label) })),
     };
   }

@@ -140,10 +140,3 @@ export function mapPeriod(site: SiteData, indicator: string, level: 'employment_
   return [...counts].filter(([, n]) => n >= areas.length * minShare).map(([p]) => p).sort().at(-1) ?? null;
 }
 
-/**
- * The names of sources in a language, joined with "; ", each name once: two tables of one
- * statistic (population structure 11ra and 11re) read "Väestörakenne", not "Väestörakenne; Väestörakenne".
- */
-export function sourceNames(site: SiteData, lang: Lang, ids: readonly string[]): string {
-  return [...new Set(ids.map((id) => pick(lang, site.sourceById.get(id)!.name)))].join('; ');
-}

@@ -51,7 +51,7 @@ async function smallestChartText(page: Page): Promise<number> {
   });
 }
 
-const PAGES = ['/fi/area/ta17/', '/sv/area/ta08/', '/en/indicator/unemployment-share/', '/fi/'];
+const PAGES = ['/fi/area/ta17/', '/sv/area/ta08/', '/en/indicator/unemployment-share/', '/fi/', '/sv/area/ku297/', '/sv/indicator/long-term-unemployed-share/', '/en/progress/'];
 
 for (const width of [1280, 390]) {
   test.describe(`at ${width} px`, () => {
@@ -84,6 +84,23 @@ test('on a wide screen a profile chart uses the whole content width', async ({ p
   const svg = figure.locator(':scope > .chart-drawing > .wide svg');
   const [a, b] = await Promise.all([svg.boundingBox(), page.locator('section:has(#series)').boundingBox()]);
   expect(a!.width).toBeGreaterThan(b!.width * 0.95);
+});
+
+test('a chart says its axis does not start at zero only when it does not', async ({ page }) => {
+  for (const path of ['/en/', '/en/area/ta17/', '/en/indicator/unemployment-share/']) {
+    await page.goto(path);
+    const wrong = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const fig of document.querySelectorAll('figure.chart')) {
+        const notes = [...fig.querySelectorAll(':scope > p.chart-note')].map((p) => p.textContent ?? '').join(' ');
+        if (!notes.includes('does not start at zero')) continue;
+        const ticks = [...fig.querySelectorAll(':scope > .chart-drawing > .wide svg g[aria-label="y-axis tick label"] text')].map((t) => Number((t.textContent ?? '').replace(/[^\d.-]/g, '')));
+        if (ticks.includes(0) || /scale, 0([.,]0)?[\s%]/.test(notes)) out.push(`${fig.id}: ${notes}`);
+      }
+      return out;
+    });
+    expect(wrong, path).toEqual([]);
+  }
 });
 
 test('the whole history opens without JavaScript', async ({ browser }) => {
@@ -133,6 +150,8 @@ test('hovering a point of the change chart shows its area and values', async ({ 
 
 for (const path of ['/fi/area/ta17/', '/en/indicator/unemployment-share/', '/sv/']) {
   test(`${path}: axe finds nothing with the tooltips active`, async ({ page }) => {
+    // axe over a page of many charts takes about 20 s on a loaded 2-core machine.
+    test.setTimeout(90_000);
     await page.goto(path);
     const box = page.locator('figure.chart .chart-drawing[tabindex]').first();
     if ((await box.count()) > 0) await box.focus();

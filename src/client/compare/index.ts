@@ -5,6 +5,7 @@
  * view and back/forward work. Data come from the per-area JSON-stat files (/data/areas/*.json),
  * only for the areas chosen. Changes are announced to screen readers.
  */
+import { embedCode as embedHtml } from '../../lib/embed.ts';
 import { observationHeader } from '../../lib/observation.ts';
 import { loadArea, type AreaData } from './data.ts';
 import { renderIndicator, type Draw } from './render.ts';
@@ -92,7 +93,7 @@ export function startCompare(cfg: CompareConfig): void {
       download.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
       download.hidden = csvRows.length === 0;
     }
-    if (embedCode) embedCode.value = `<iframe src="${location.origin}/${cfg.lang}/embed/${writeState(state)}" title="${state.indicators.map((i) => cfg.indicators[i]!.name).join(', ')}" width="680" height="460" style="border:0"></iframe>`;
+    if (embedCode) embedCode.value = embedHtml(`${location.origin}/${cfg.lang}/embed/${writeState(state)}`, state.indicators.map((i) => cfg.indicators[i]!.name).join(', '));
     if (status) status.textContent = s(cfg, 'compare.announce', { count: state.areas.length, areas: state.areas.map((a) => cfg.areas[a]).join(', '), indicators: state.indicators.map((i) => cfg.indicators[i]!.short).join(', ') });
   };
 

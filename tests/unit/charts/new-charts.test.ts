@@ -67,6 +67,22 @@ describe('seasonalChart', () => {
   test('tooltip targets are the twelve months', () => {
     assert.equal(doc.querySelector('g.tip-targets')?.getAttribute('data-keys'), '1 2 3 4 5 6 7 8 9 10 11 12');
   });
+
+  test('on a phone the years are named too, the latest inside the plot, none running past the drawing', () => {
+    const narrow = parse(seasonalChart({ years, lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'Kausi', ariaDescription: 'Kuvaus.', document: serverDocument(), width: 358 }));
+    assert.equal(narrow.querySelector('svg')!.getAttribute('data-labels'), 'direct');
+    assert.deepEqual(texts(narrow, 'text[aria-description="latest year label"]'), ['2026 13,0\u00a0%']);
+    assert.deepEqual(texts(narrow, 'g[aria-description="labels"] text').sort(), ['2024', '2025']);
+    const latest = narrow.querySelector('text[aria-description="latest year label"]')!;
+    assert.ok(Number(latest.getAttribute('x')) + textWidth(latest.textContent!, TYPE.label, true) <= 358);
+    for (const t of narrow.querySelectorAll('g[aria-description="labels"] text')) assert.ok(Number(t.getAttribute('x')) + textWidth(t.textContent!, TYPE.label) <= 358);
+  });
+
+  test('on a phone a latest year that ends late in the year leaves the names to the legend', () => {
+    const late = [years[0]!, years[1]!, year('2026', [14, 14, 13, 13, 12, 13, 14, 12, 12, 12, null, null])];
+    const narrow = parse(seasonalChart({ years: late, lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'Kausi', ariaDescription: 'Kuvaus.', document: serverDocument(), width: 358 }));
+    assert.equal(narrow.querySelector('svg')!.getAttribute('data-labels'), 'legend');
+  });
 });
 
 describe('changeChart', () => {
@@ -93,6 +109,14 @@ describe('changeChart', () => {
   test('a value that is only a bound is drawn with its mark, not as a plain dot', () => {
     assert.equal(doc.querySelectorAll('g[aria-description="now, upper bound"] path').length, 1);
     assert.equal(doc.querySelectorAll('g[aria-description="now"] circle').length, 3);
+  });
+
+  test('a dot at the lowest tick keeps clear of the names', () => {
+    // Espoo-Kauniainen's value a year earlier (8) is the lowest, on the axis's first tick.
+    const dot = doc.querySelector('g[aria-description="a year earlier"] circle')!;
+    const cx = Number(dot.getAttribute('cx') ?? /translate\(([-\d.]+)/.exec(dot.getAttribute('transform') ?? '')?.[1]);
+    const nameEnd = Math.max(...[...doc.querySelectorAll('g[aria-label="y-axis tick label"] text')].map((t) => Number(t.getAttribute('x') ?? /translate\(([-\d.]+)/.exec(t.closest('g')?.getAttribute('transform') ?? '')?.[1])));
+    assert.ok(cx - 4 > nameEnd + 4, `dot at ${cx}, names end at ${nameEnd}`);
   });
 
   test('the whole country is named in bold', () => {
@@ -138,6 +162,42 @@ describe('distributionChart names', () => {
     for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) assert.equal(overlaps(boxes[i]!, boxes[j]!), false);
     assert.equal(doc.querySelectorAll('g.tip-targets').length, 1);
     assert.equal(doc.querySelector('g.tip-targets')!.getAttribute('data-keys')!.split(' ').length, 20);
+  });
+});
+
+describe('distributionChart names on a phone', () => {
+  test('no leader crosses a name: the extremes above, the area and the country between their leaders', () => {
+    // The case seen on a profile at 390 px: a long name at the low end, the area near the country.
+    const values = [
+      { code: 'TA35', name: 'Pietarsaaren seutu', value: 6.0, status: 'estimate' },
+      ...Array.from({ length: 40 }, (_, i) => ({ code: `TB${i}`, name: `Alue ${i}`, value: 7 + i * 0.2, status: 'estimate' })),
+      { code: 'TA17', name: 'Kuopio', value: 11.9, status: 'estimate' },
+      { code: 'TA19', name: 'Lahti', value: 16.8 },
+    ];
+    const doc = parse(distributionChart({ values, country: 12, countryLabel: 'Koko maa', highlight: 'TA17', lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'a', ariaDescription: 'b', width: 358 }));
+    const texts = [...doc.querySelectorAll('g[aria-description="labels"] text')];
+    assert.equal(texts.length, 4);
+    const boxes = texts.map((t) => {
+      const w = textWidth(t.textContent!, TYPE.label, t.getAttribute('font-weight') === 'bold');
+      return { text: t.textContent!, x: Number(t.getAttribute('x')) - w / 2, y: Number(t.getAttribute('y')) - TYPE.label * 0.8, width: w, height: TYPE.label };
+    });
+    const leaders = [...doc.querySelectorAll('g[aria-description="labels"] path')].map((p) => {
+      const m = /^M([-\d.]+),([-\d.]+)[lL]([-\d.]+),([-\d.]+)$/.exec(p.getAttribute('d')!)!;
+      const [x0, y0, dx, dy] = m.slice(1).map(Number) as [number, number, number, number];
+      return { x0, y0, x1: x0 + dx, y1: y0 + dy };
+    });
+    assert.equal(leaders.length, 4);
+    for (const [k, l] of leaders.entries()) {
+      // Sample the leader; no point of it lies inside another name's box.
+      for (let t = 0; t <= 1; t += 0.02) {
+        const x = l.x0 + (l.x1 - l.x0) * t;
+        const y = l.y0 + (l.y1 - l.y0) * t;
+        for (const [j, b] of boxes.entries()) {
+          if (j === k) continue;
+          assert.ok(!(x > b.x && x < b.x + b.width && y > b.y && y < b.y + b.height), `leader ${k} crosses "${b.text}"`);
+        }
+      }
+    }
   });
 });
 

@@ -59,6 +59,21 @@ describe('a latest value standing alone', () => {
     assert.equal(doc.querySelector('text[aria-description="latest value label"]')?.textContent, '12,6\u00a0%');
   });
 
+  test('its label keeps off the line before the gap: below when the line comes from above or level, above when from below', () => {
+    const at = (values: [number | null, string][]) => {
+      const series: LineSeries[] = [{ key: 'TA17', label: 'Kuopio', role: 'area', points: pts(values) }];
+      const doc = parse(lineChart({ series, lang: 'fi', decimals: 0, unit: 'persons', breaks: [], ariaLabel: 'a', ariaDescription: 'b', document: serverDocument(), width: 358 }));
+      const dot = doc.querySelector('g[aria-description="single value"] circle')!;
+      const label = doc.querySelector('text[aria-description="latest value label"]')!;
+      return { dotY: Number(dot.getAttribute('cy')), labelY: Number(label.getAttribute('y')) };
+    };
+    // Population of Kuopio's area: 176 000 before a year without data, 177 512 after it (level).
+    const level = at([[174000, 'ok'], [176000, 'ok'], [null, 'missing'], [177512, 'ok']]);
+    assert.ok(level.labelY > level.dotY + 8, `below: ${JSON.stringify(level)}`);
+    const rising = at([[60000, 'ok'], [80000, 'ok'], [null, 'missing'], [150000, 'ok']]);
+    assert.ok(rising.labelY < rising.dotY - 4, `above: ${JSON.stringify(rising)}`);
+  });
+
   test('a latest value joined to the line before it gets no extra label', () => {
     const series: LineSeries[] = [{ key: 'TA17', label: 'Kuopio', role: 'area', points: pts([[10, 'ok'], [11, 'ok'], [12.6, 'ok']]) }];
     const doc = parse(lineChart({ series, lang: 'fi', decimals: 1, unit: 'percent', breaks: [], ariaLabel: 'a', ariaDescription: 'b', document: serverDocument(), width: 358 }));

@@ -6,8 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { areaChartSpecs, chartCsv, chartPeriods, indicatorChartSpec, type ChartSpec } from '../../../src/data/charts.ts';
-import { area, months, point, siteIndicator, tinySite } from '../../helpers/site-fixture.ts';
+import { areaChartSpecs, chartCsv, chartPeriods, chartSources, indicatorChartSpec, type ChartSpec } from '../../../src/data/charts.ts';
+import { area, months, point, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
 
 describe('areaChartSpecs', () => {
   const share = siteIndicator({ id: 'share', show: { profile_chart: 1, profile_peers: true } });
@@ -144,5 +144,18 @@ describe('chartPeriods and chartCsv', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('chartSources', () => {
+  // Two tables of one statistic share its name (as 12r5 and 12tf do); a third source has its own.
+  const a = { ...siteSource('a'), name: { fi: 'Työnvälitystilasto', sv: 'Sysselsättningsservicestatistik', en: 'Employment Service Statistics' }, table_id: '12r5' };
+  const b = { ...a, id: 'b', table_id: '12tf' };
+  const c = { ...siteSource('c'), name: { fi: 'Kela', sv: 'FPA', en: 'Kela' }, table_id: 'kela-x' };
+  const site = tinySite({ areas: [area('SSS', 'country')], indicators: [], series: {}, sources: [a, b, c] });
+  test('a shared name once, with its tables; other names as they are; a source given twice counts once', () => {
+    assert.equal(chartSources(site, ['a', 'b', 'c', 'a'], (n) => n.fi), 'Työnvälitystilasto (12r5, 12tf); Kela');
+    assert.equal(chartSources(site, ['c'], (n) => n.en ?? n.fi), 'Kela');
+    assert.equal(chartSources(site, ['b', 'a'], (n) => n.en ?? n.fi), 'Employment Service Statistics (12tf, 12r5)');
   });
 });

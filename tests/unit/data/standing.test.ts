@@ -1,12 +1,12 @@
 /**
  * A municipality page's line about its employment area (src/data/now.ts `standing`,
- * `standingLine`) and source names each once (src/data/views.ts `sourceNames`). Hand-made site;
+ * `standingLine`) and source names each once (src/data/charts.ts `chartSources`). Hand-made site;
  * expected sentences written by hand.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { standing, standingLine } from '../../../src/data/now.ts';
-import { sourceNames } from '../../../src/data/views.ts';
+import { chartSources } from '../../../src/data/charts.ts';
 import { area, point, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
 
 const share = siteIndicator({ id: 'share', theme: 'unemployment', order: 10, show: { key: true } });
@@ -33,13 +33,13 @@ describe('standingLine', () => {
   });
 });
 
-describe('sourceNames', () => {
-  test('two tables of one statistic are named once', () => {
-    const a = { ...siteSource('a'), name: { fi: 'Väestörakenne', sv: 'Befolkningens struktur', en: 'Population structure' } };
-    const b = { ...a, id: 'b' };
+describe('chartSources', () => {
+  test('two tables of one statistic are named once, with both tables', () => {
+    const a = { ...siteSource('a'), table_id: '11ra', name: { fi: 'Väestörakenne', sv: 'Befolkningens struktur', en: 'Population structure' } };
+    const b = { ...a, id: 'b', table_id: '11re' };
     const c = siteSource('c');
     const s = tinySite({ areas: [], indicators: [], sources: [a, b, c] });
-    assert.equal(sourceNames(s, 'fi', ['a', 'b']), 'Väestörakenne');
-    assert.equal(sourceNames(s, 'en', ['a', 'c', 'b']), 'Population structure; c name en');
+    assert.equal(chartSources(s, ['a', 'b'], (n) => n.fi), 'Väestörakenne (11ra, 11re)');
+    assert.equal(chartSources(s, ['a', 'c', 'b'], (n) => n.en!), 'Population structure (11ra, 11re); c name en');
   });
 });
