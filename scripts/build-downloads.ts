@@ -10,7 +10,7 @@
  *
  * Usage: node scripts/build-downloads.ts [--out <folder>]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { changeMeterDir, siteChangeMeter } from '../src/data/change-meter-site.ts';
@@ -152,6 +152,8 @@ async function main(): Promise<void> {
   write('schemas/comparisons.json', JSON.stringify(COMPARISON_TABLE_SCHEMA, null, 1));
   const pkg = dataPackage(site, changeMeter.files, comparisonIds);
   DataPackage.parse(pkg);
+  // The size of every file (Frictionless `bytes`), for readers and the catalogue page.
+  for (const r of pkg.resources as { path: string; bytes?: number }[]) r.bytes = statSync(join(out, r.path)).size;
   write('datapackage.json', JSON.stringify(pkg, null, 1));
   console.error(`downloads: ${pkg.resources.length} files listed in datapackage.json → ${out.slice(ROOT.length + 1)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
