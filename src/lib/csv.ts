@@ -148,6 +148,21 @@ export class CsvSplitter {
     const out: CsvRecord[] = [];
     const { delimiter, file } = this;
     for (let i = 0; i < text.length; i++) {
+      // Fast path: at the start of a record, a whole line without quotes or CR is split at once.
+      if (!this.inQuotes && !this.quotePending && !this.afterQuote && !this.afterCr && this.field === '' && this.fields.length === 0) {
+        const nl = text.indexOf('\n', i);
+        if (nl >= 0) {
+          const line = text.slice(i, nl);
+          if (!line.includes('"') && !line.includes('\r')) {
+            this.fields = line.split(delimiter);
+            this.emit(out);
+            this.line++;
+            this.recordLine = this.line;
+            i = nl;
+            continue;
+          }
+        }
+      }
       const c = text[i]!;
       if (this.afterCr) {
         this.afterCr = false;
