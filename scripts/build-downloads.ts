@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   const mtime = new Date(site.rawWrittenAt);
   const all = zipWriter(mtime);
   all.add('tilannekuva/README.txt', strToU8(archiveReadme(site)));
-  for (const f of ['areas.json']) all.add(`tilannekuva/${f}`, new Uint8Array(readFileSync(join(dir, f))));
+  all.add('tilannekuva/areas.json', new Uint8Array(readFileSync(join(dir, 'areas.json'))));
   all.add('tilannekuva/indicators.json', strToU8(JSON.stringify(site.indicators, null, 1)));
   all.add('tilannekuva/sources.json', strToU8(JSON.stringify(site.sources, null, 1)));
 
