@@ -19,7 +19,7 @@ import { allChartSpecs, archiveReadme, dataPackage, DataPackage } from '../src/d
 import { COMPARISON_TABLE_SCHEMA } from '../src/lib/comparisons.ts';
 import { OBSERVATION_TABLE_SCHEMA } from '../src/lib/observation.ts';
 import { areaRows, indicatorRows, jsonStatOf, notesOf, retrievedAt, xlsxOf } from '../src/data/downloads.ts';
-import { moversTables, rankingTable, tableCsv, tableXlsx, type ShownTable } from '../src/data/tables.ts';
+import { moversTables, municipalityTable, rankingTable, tableCsv, tableXlsx, type ShownTable } from '../src/data/tables.ts';
 import { LANGS, type Lang } from '../src/i18n/index.ts';
 import { decimalsOf, derivedDir, loadSite } from '../src/data/site.ts';
 import { observationsCsv } from '../src/lib/observation.ts';
@@ -122,8 +122,7 @@ async function main(): Promise<void> {
   };
   for (const lang of LANGS) {
     for (const ind of site.indicators) {
-      const table = rankingTable(site, ind, lang);
-      if (table) writeTable(lang, table, new Date(retrievedAt(site, ind.sources)));
+      for (const table of [rankingTable(site, ind, lang), municipalityTable(site, ind, lang)]) if (table) writeTable(lang, table, new Date(retrievedAt(site, ind.sources)));
     }
     const movers = moversTables(site, lang);
     for (const table of [movers.rises, movers.falls]) writeTable(lang, table, new Date(retrievedAt(site, movers.ind.sources)));

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { areaChartSpecs, changeSpec, distributionSpec, gridSpec, indicatorChartSpec, scatterSpec, seasonalSpec, type ChartSpec } from './charts.ts';
 import { attributions, retrievedAt } from './downloads.ts';
 import type { SiteData } from './site.ts';
-import { moversTables, rankingTable } from './tables.ts';
+import { moversTables, municipalityTable, rankingTable } from './tables.ts';
 import { LANGS } from '../i18n/index.ts';
 import type { ChangeMeterManifestEntry } from '../schema/change-meter.ts';
 import { PUBLIC_STATUSES, STATUS_DEFINITIONS } from '../lib/status.ts';
@@ -104,8 +104,12 @@ export function dataPackage(
   for (const lang of LANGS) {
     const shown = [
       ...site.indicators.flatMap((ind) => {
-        const table = rankingTable(site, ind, lang);
-        return table ? [{ table, sources: ind.sources, what: `The ranking of the employment areas on the indicator page of ${ind.name.en} (/${lang}/indicator/${ind.id}/), as shown` }] : [];
+        const ranking = rankingTable(site, ind, lang);
+        const list = municipalityTable(site, ind, lang);
+        return [
+          ...(ranking ? [{ table: ranking, sources: ind.sources, what: `The ranking of the employment areas on the indicator page of ${ind.name.en} (/${lang}/indicator/${ind.id}/), as shown` }] : []),
+          ...(list ? [{ table: list, sources: ind.sources, what: `The municipalities on the indicator page of ${ind.name.en} (/${lang}/indicator/${ind.id}/), as shown` }] : []),
+        ];
       }),
       ...(() => {
         const m = moversTables(site, lang);

@@ -1,6 +1,7 @@
 /**
  * Tables that pages show, as downloads of exactly that table: the indicator page's ranking of the
- * employment areas and the front page's largest rises and falls. The page and its download read
+ * employment areas (or its list of municipalities, for indicators without employment areas) and
+ * the front page's largest rises and falls. The page and its download read
  * the same rows from here, so the file holds what the reader sees — the same areas in the same
  * order, the header in the page's language — with numbers as numbers (rounded as shown) and the
  * marks the page writes beside a value ("arvio", "vähintään") in a notes column.
@@ -112,6 +113,35 @@ export function rankingTable(site: SiteData, ind: Indicator, lang: Lang): ShownT
     header,
     rows,
     notes: [[`${ind.rank ? t(lang, 'indicator.ranking') : t(lang, 'level.employment_area.plural')}: ${pick(lang, ind.name)}`], [t(lang, 'table.period'), r.period], ...sourceNotes(lang, site, ind)],
+  };
+}
+
+/**
+ * The municipalities of an indicator page (indicators without employment-area values): every
+ * municipality at the latest period in which at least 200 have a value, largest value first.
+ */
+export function municipalityListOf(site: SiteData, ind: Indicator): { period: string; rows: { m: Area; p: Point | undefined }[] } | null {
+  if (!ind.levels.includes('municipality')) return null;
+  const municipalities = site.areas.filter((a) => a.level === 'municipality');
+  const counts = new Map<string, number>();
+  for (const m of municipalities) for (const p of seriesOf(site, ind.id, m.code)?.points ?? []) if (p.value !== null) counts.set(p.period, (counts.get(p.period) ?? 0) + 1);
+  const period = [...counts].filter(([, n]) => n >= 200).map(([p]) => p).sort().at(-1);
+  if (!period) return null;
+  const rows = municipalities.map((m) => ({ m, p: at(seriesOf(site, ind.id, m.code), period) })).sort((x, y) => (y.p?.value ?? -Infinity) - (x.p?.value ?? -Infinity));
+  return { period, rows };
+}
+
+/** The municipalities table of an indicator page without employment areas, in the page's language; null when the page shows none. */
+export function municipalityTable(site: SiteData, ind: Indicator, lang: Lang): ShownTable | null {
+  if (ind.levels.includes('employment_area')) return null;
+  const list = municipalityListOf(site, ind);
+  if (!list) return null;
+  const count = isCount(ind.unit);
+  return {
+    name: `municipalities-${ind.id}`,
+    header: [t(lang, 'tables.areaCode'), t(lang, 'level.municipality'), `${pick(lang, ind.short_name)} (${unitWord(lang, ind)})`, `${t(lang, 'table.change')} (${changeUnit(lang, ind)})`, ...(count ? [`${t(lang, 'table.change')} (%)`] : []), t(lang, 'table.status')],
+    rows: list.rows.map(({ m, p }) => [m.code, pick(lang, m.name), shown(p?.value, ind.decimals), shown(p?.yoy, ind.decimals), ...(count ? [shown(p?.yoyPct, 1)] : []), marks(lang, p, false)]),
+    notes: [[`${t(lang, 'indicator.municipalities')}: ${pick(lang, ind.name)}`], [t(lang, 'table.period'), list.period], ...sourceNotes(lang, site, ind)],
   };
 }
 

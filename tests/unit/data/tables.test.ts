@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { moversTables, rankingTable, tableCsv, tableHref, tableXlsx } from '../../../src/data/tables.ts';
+import { moversTables, municipalityTable, rankingTable, tableCsv, tableHref, tableXlsx } from '../../../src/data/tables.ts';
 import { area, point, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
 
 // 30 TE24 areas TA01…TA30 (the ranking needs 30 with values), Åland (TA46, not ranked) and the country.
@@ -95,5 +95,26 @@ describe('moversTables', () => {
     assert.deepEqual(rises.rows[0], ['TA02', 'TA02 en', 10.1, 0.3, '']);
     assert.deepEqual(falls.rows.map((r) => r[0]), ['TA29', 'TA27', 'TA25', 'TA23', 'TA21']);
     assert.equal(falls.name, 'largest-falls');
+  });
+});
+
+describe('municipalityTable', () => {
+  test('every municipality, largest value first, at the latest period with at least 200 values; none for indicators with employment areas', () => {
+    const munis = Array.from({ length: 200 }, (_, i) => `KU${String(i + 1).padStart(3, '0')}`);
+    const benefit = siteIndicator({ id: 'benefit', unit: 'persons', levels: ['municipality'] });
+    const s = tinySite({
+      areas: munis.map((c) => area(c, 'municipality')),
+      indicators: [benefit, share],
+      // 2026-07 has only one value: the list is of 2026-06.
+      series: { benefit: Object.fromEntries(munis.map((c, i) => [c, [point('2026-06', i * 2 + 1, { yoy: 1, yoyPct: 12.34 }), point('2026-07', c === 'KU001' ? 5 : null)]])) },
+    });
+    const table = municipalityTable(s, benefit, 'sv')!;
+    assert.equal(table.name, 'municipalities-benefit');
+    assert.deepEqual(table.header, ['Områdeskod', 'Kommun', 'benefit sv (personer)', 'Förändring på ett år (personer)', 'Förändring på ett år (%)', 'Anm.']);
+    assert.equal(table.rows.length, 200);
+    assert.deepEqual(table.rows[0], ['KU200', 'KU200 sv', 399, 1, 12.3, '']);
+    assert.deepEqual(table.rows[199], ['KU001', 'KU001 sv', 1, 1, 12.3, '']);
+    assert.deepEqual(table.notes[1], ['Tidpunkt', '2026-06']);
+    assert.equal(municipalityTable(s, share, 'sv'), null);
   });
 });
