@@ -53,9 +53,16 @@ export function rankingOf(site: SiteData, ind: Indicator): Ranking | null {
 /** A number rounded as the page shows it, or empty. */
 const shown = (v: number | null | undefined, decimals: number): number | null => (v === null || v === undefined ? null : roundHalfUp(v, decimals));
 
-/** The unit words of a header: "%", "henkeä", … (a non-breaking hyphen becomes a plain one). */
+/** The unit words of a header: "%", "henkeä", … */
 function unitWord(lang: Lang, ind: Indicator): string {
   return t(lang, `unit.${ind.unit}`);
+}
+
+/** The value column's header: the short name with its unit, unless the name already says it ("Työttömien osuus, %"). */
+function valueHeader(lang: Lang, ind: Indicator): string {
+  const name = pick(lang, ind.short_name);
+  const unit = unitWord(lang, ind);
+  return name.includes(unit) ? name : `${name} (${unit})`;
 }
 
 /** The unit of a change or difference: points for shares ("%-yks."), else the value's unit. */
@@ -92,7 +99,7 @@ export function rankingTable(site: SiteData, ind: Indicator, lang: Lang): ShownT
     ...(ind.rank ? [t(lang, 'table.rank')] : []),
     t(lang, 'tables.areaCode'),
     t(lang, 'table.area'),
-    `${pick(lang, ind.short_name)} (${unitWord(lang, ind)})`,
+    valueHeader(lang, ind),
     `${t(lang, 'table.change')} (${changeUnit(lang, ind)})`,
     ...(count ? [`${t(lang, 'table.change')} (%)`] : [`${t(lang, 'table.diffCountry')} (${changeUnit(lang, ind)})`]),
     t(lang, 'table.status'),
@@ -139,7 +146,7 @@ export function municipalityTable(site: SiteData, ind: Indicator, lang: Lang): S
   const count = isCount(ind.unit);
   return {
     name: `municipalities-${ind.id}`,
-    header: [t(lang, 'tables.areaCode'), t(lang, 'level.municipality'), `${pick(lang, ind.short_name)} (${unitWord(lang, ind)})`, `${t(lang, 'table.change')} (${changeUnit(lang, ind)})`, ...(count ? [`${t(lang, 'table.change')} (%)`] : []), t(lang, 'table.status')],
+    header: [t(lang, 'tables.areaCode'), t(lang, 'level.municipality'), valueHeader(lang, ind), `${t(lang, 'table.change')} (${changeUnit(lang, ind)})`, ...(count ? [`${t(lang, 'table.change')} (%)`] : []), t(lang, 'table.status')],
     rows: list.rows.map(({ m, p }) => [m.code, pick(lang, m.name), shown(p?.value, ind.decimals), shown(p?.yoy, ind.decimals), ...(count ? [shown(p?.yoyPct, 1)] : []), marks(lang, p, false)]),
     notes: [[`${t(lang, 'indicator.municipalities')}: ${pick(lang, ind.name)}`], [t(lang, 'table.period'), list.period], ...sourceNotes(lang, site, ind)],
   };
@@ -154,7 +161,7 @@ export function moversTables(site: SiteData, lang: Lang): { ind: Indicator; rise
   const header = [
     t(lang, 'tables.areaCode'),
     t(lang, 'table.area'),
-    `${pick(lang, ind.short_name)} (${unitWord(lang, ind)})`,
+    valueHeader(lang, ind),
     `${t(lang, 'table.change')} (${changeUnit(lang, ind)})`,
     ...(count ? [`${t(lang, 'table.change')} (%)`] : []),
     t(lang, 'table.status'),

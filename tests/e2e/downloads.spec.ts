@@ -54,6 +54,7 @@ async function download(page: Page, link: Locator): Promise<Buffer> {
 
 for (const lang of langs) {
   test(`${lang}: the downloaded ranking CSV is the ranking on the indicator page`, async ({ page }) => {
+    test.setTimeout(120_000);
     await page.goto(`/${lang}/indicator/unemployment-share/`);
     const section = page.locator('section', { has: page.locator('h2#ranking') });
     const csv = parseCsv((await download(page, section.locator('a[data-table-csv]'))).toString('utf8'));
@@ -100,6 +101,7 @@ test('the front page: each table of largest changes downloads as exactly that ta
 
 for (const lang of langs) {
   test(`${lang}: the data catalogue page lists the files with their sizes and passes axe`, async ({ page, request }) => {
+    test.setTimeout(180_000);
     await page.goto(`/${lang}/downloads/`);
     await expect(page.locator('a[href="/data/tilannekuva.zip"]')).toBeVisible();
     await expect(page.locator('a[href="/data/comparisons.zip"]')).toBeVisible();

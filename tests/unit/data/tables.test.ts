@@ -118,3 +118,9 @@ describe('municipalityTable', () => {
     assert.equal(municipalityTable(s, share, 'sv'), null);
   });
 });
+
+test('a short name that already carries its unit does not get it twice', () => {
+  const named = siteIndicator({ id: 'named', short_name: { fi: 'Työttömien osuus, %', sv: 'Andel arbetslösa, %', en: 'Unemployment share, %' } });
+  const s = tinySite({ ...{ areas: site.areas, indicators: [named], sources: [siteSource('src')] }, series: { named: shareSeries } });
+  assert.equal(rankingTable(s, named, 'fi')!.header[3], 'Työttömien osuus, %');
+});
