@@ -7,32 +7,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
+import { parseCsvLine } from './helpers.ts';
 
 const DATA = join(process.cwd(), 'dist', 'data');
-
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (q) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      }
-      else if (c === '"') q = false;
-      else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    }
-    else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
 
 test('datapackage.json is a valid data package and every file exists and parses', async ({ request }) => {
   test.setTimeout(120_000);

@@ -6,37 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations, plain } from './helpers.ts';
+import { expectNoAxeViolations, parseCsvLine, plain } from './helpers.ts';
 
 const langs = ['fi', 'sv', 'en'] as const;
 
-/** Splits a CSV text (RFC 4180, as the portal writes it) into rows of fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (q) {
-      if (c === '"' && text[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') q = false;
-      else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      row.push(cur);
-      cur = '';
-    } else if (c === '\n') {
-      row.push(cur);
-      rows.push(row);
-      row = [];
-      cur = '';
-    } else cur += c;
-  }
-  return rows;
-}
+/** Rows of fields of a CSV file whose fields hold no line breaks (area names and numbers). */
+const parseCsv = (text: string): string[][] => text.split('\n').filter(Boolean).map(parseCsvLine);
 
 /** The number a page cell shows ("13,7 %", "+0,5 %‑yks.", "−1.2 pp (estimate)", "4 974"), as the CSV writes it; '' for none ("–"). */
 function shownNumber(text: string): string {
