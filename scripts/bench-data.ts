@@ -1,17 +1,19 @@
 /**
  * Benchmark of the data pipeline: prints the wall time and peak memory (resident set) of
  * acquire-from-files, validate and derive, (1) on the embedded snapshot's real inputs and
- * (2) on a generated dataset the size of a full live refresh of table 12r5 (20 years × every
- * area × all 23 contents). The generated numbers exist only in a temporary folder, are made
- * for timing, and never reach data/ or the site.
+ * (2) on a generated dataset the size of a full live refresh (all of 12r5 from 2006-01 to the
+ * latest released month × every area × all 23 contents; scripts/lib/full-size-input.ts, the same
+ * generator as npm run bench:full). The generated numbers exist only in a temporary folder, are
+ * made for timing, and never reach data/ or the site.
  *
  * Usage: npm run bench:data [-- --skip-generated]
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, flag, sharedDataDir } from './lib/args.ts';
+import { writeFullSizeInput } from './lib/full-size-input.ts';
 
 interface StageResult {
   stage: string;
@@ -50,32 +52,6 @@ function pipeline(label: string, from: string, work: string): void {
   console.log(`  ${'total'.padEnd(15)} ${total.toFixed(2).padStart(8)} ${peak.toFixed(0).padStart(10)}   (target: under 20 s and 2048 MiB)`);
 }
 
-/**
- * Writes a PxWeb `json` response for 12r5 with `months` months × every area code of the real
- * 2026M06 response × its 23 contents. Values are generated deterministically from the real
- * 2026M06 values (scaled by a smooth seasonal factor) so that sizes and suppression patterns
- * are realistic; they are timing material only.
- */
-function generateFullRefresh(realPath: string, outPath: string, months: number): number {
-  const real = JSON.parse(readFileSync(realPath, 'utf8')) as { columns: unknown[]; data: { key: string[]; values: string[] }[]; metadata: unknown[] };
-  const data: { key: string[]; values: string[] }[] = [];
-  for (let m = 0; m < months; m++) {
-    const y = 2026 - Math.floor((months - 1 - m + 6) / 12);
-    const mm = ((5 - (months - 1 - m)) % 12 + 12) % 12 + 1;
-    const period = `${y}M${String(mm).padStart(2, '0')}`;
-    const factor = 1 + 0.1 * Math.sin((m / 12) * 2 * Math.PI);
-    for (const row of real.data) {
-      const values = row.values.map((v, k) => {
-        if (v === '...' || k === 2 || k === 3) return v; // keep suppression, labour force and the published rate as they are
-        return String(Math.round(Number(v) * factor));
-      });
-      data.push({ key: [row.key[0]!, period], values });
-    }
-  }
-  writeFileSync(outPath, JSON.stringify({ ...real, data }));
-  return data.length * 23;
-}
-
 function main(): void {
   const shared = sharedDataDir();
   const work = mkdtempSync(join(tmpdir(), 'tilannekuva-bench-'));
@@ -89,9 +65,8 @@ function main(): void {
     pipeline('Embedded snapshot (real data)', shared, join(work, 'snapshot'));
     if (!flag('skip-generated')) {
       const gen = join(work, 'generated-input');
-      cpSync(shared, gen, { recursive: true });
-      const cells = generateFullRefresh(join(shared, 'tyonv', '12r5_2026M06_pxweb.json'), join(gen, 'tyonv', '12r5_2026M06_pxweb.json'), 240);
-      console.log(`\nGenerated 12r5 input: 240 months × 421 areas × 23 contents = ${cells.toLocaleString('en')} cells (timing material only)`);
+      const { cells, months } = writeFullSizeInput(shared, gen);
+      console.log(`\nGenerated 12r5 input: ${months.length} months (${months[0]}…${months.at(-1)}) × every area × 23 contents = ${cells.toLocaleString('en')} cells, 12u4 and 135z to the same month (timing material only)`);
       pipeline('Full live refresh size (generated)', gen, join(work, 'generated'));
     }
   } finally {

@@ -1,38 +1,103 @@
 /**
  * Writes every download of the site into its own folder (default data/downloads/, copied into
  * dist/data/ by scripts/build-site.ts) from the derived data alone: per indicator and per area a tidy CSV, an Excel workbook
- * with a notes sheet and JSON-stat 2.0; the CSV of every chart; the whole dataset as one archive;
- * postal codes; the change-meter format (schemas, template) and its published files; the
+ * with a notes sheet and JSON-stat 2.0; the comparisons of each indicator; the CSV and workbook
+ * of every chart; every ranking table a page shows, in the page's language (CSV and workbook);
+ * the whole dataset zipped, split by indicator (observations in tilannekuva.zip, comparisons in
+ * comparisons.zip, so that no file grows past a static host's 25 MiB limit); postal codes; the change-meter format (schemas, template) and its published files; the
  * Frictionless Data Package that lists them all, and its table schemas.
  * Runs beside the Astro build (two cores), reading the same derived data.
  *
  * Usage: node scripts/build-downloads.ts [--out <folder>]
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { changeMeterDir, siteChangeMeter } from '../src/data/change-meter-site.ts';
-import { chartCsv } from '../src/data/charts.ts';
+import { chartCsv, chartRows } from '../src/data/charts.ts';
 import { allChartSpecs, archiveReadme, dataPackage, DataPackage } from '../src/data/datapackage.ts';
 import { COMPARISON_TABLE_SCHEMA } from '../src/lib/comparisons.ts';
 import { OBSERVATION_TABLE_SCHEMA } from '../src/lib/observation.ts';
 import { areaRows, indicatorRows, jsonStatOf, notesOf, retrievedAt, xlsxOf } from '../src/data/downloads.ts';
+import { moversTables, municipalityTable, rankingTable, tableCsv, tableXlsx, type ShownTable } from '../src/data/tables.ts';
+import { LANGS, type Lang } from '../src/i18n/index.ts';
 import { decimalsOf, derivedDir, loadSite } from '../src/data/site.ts';
 import { observationsCsv } from '../src/lib/observation.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
+
+/** A zip archive written entry by entry (each compressed as it is added), so the whole never sits in memory uncompressed. */
+function zipWriter(mtime: Date): { add: (name: string, data: Uint8Array) => void; end: () => Uint8Array } {
+  const chunks: Uint8Array[] = [];
+  const zip = new Zip((err, data) => {
+    if (err) throw err;
+    chunks.push(data);
+  });
+  return {
+    add(name, data) {
+      const entry = new ZipDeflate(name, { level: 6 });
+      entry.mtime = mtime;
+      zip.add(entry);
+      entry.push(data, true);
+    },
+    end() {
+      zip.end();
+      return Buffer.concat(chunks);
+    },
+  };
+}
+
+/**
+ * Splits comparisons.csv by indicator (its first column): calls `each` with the indicator and
+ * its part (the header first). Derive writes the rows grouped by indicator; rows of an indicator
+ * that come back after another's are an error rather than a silently split file.
+ */
+function splitByIndicator(csv: Buffer, each: (indicator: string, part: Buffer) => void): void {
+  const headerEnd = csv.indexOf(10) + 1;
+  const header = csv.subarray(0, headerEnd);
+  const seen = new Set<string>();
+  let start = headerEnd;
+  let current = '';
+  let pos = headerEnd;
+  const flush = (end: number) => {
+    if (current && end > start) each(current, Buffer.concat([header, csv.subarray(start, end)]));
+  };
+  while (pos < csv.length) {
+    const comma = csv.indexOf(44, pos);
+    const id = csv.toString('utf8', pos, comma);
+    if (id !== current) {
+      flush(pos);
+      if (seen.has(id)) throw new Error(`comparisons.csv: the rows of ${id} are not together (again at byte ${pos})`);
+      seen.add(id);
+      current = id;
+      start = pos;
+    }
+    const nl = csv.indexOf(10, comma);
+    pos = nl < 0 ? csv.length : nl + 1;
+  }
+  flush(csv.length);
+}
 
 async function main(): Promise<void> {
   const t0 = performance.now();
   const out = resolve(ROOT, option('out', 'data/downloads'));
   rmSync(out, { recursive: true, force: true });
-  for (const d of ['indicators', 'areas', 'charts', 'schemas']) mkdirSync(join(out, d), { recursive: true });
+  for (const d of ['indicators', 'comparisons', 'areas', 'charts', 'schemas', ...LANGS.map((l) => `tables/${l}`)]) mkdirSync(join(out, d), { recursive: true });
   const site = loadSite();
   const write = (path: string, data: string | Uint8Array) => writeFileSync(join(out, path), data);
   const decimals = decimalsOf(site);
+  const dir = derivedDir();
+  const mtime = new Date(site.rawWrittenAt);
+  const all = zipWriter(mtime);
+  all.add('tilannekuva/README.txt', strToU8(archiveReadme(site)));
+  all.add('tilannekuva/areas.json', new Uint8Array(readFileSync(join(dir, 'areas.json'))));
+  all.add('tilannekuva/indicators.json', strToU8(JSON.stringify(site.indicators, null, 1)));
+  all.add('tilannekuva/sources.json', strToU8(JSON.stringify(site.sources, null, 1)));
 
   for (const ind of site.indicators) {
     const rows = indicatorRows(site, ind);
-    write(`indicators/${ind.id}.csv`, observationsCsv(rows, decimals));
+    const csv = strToU8(observationsCsv(rows, decimals));
+    write(`indicators/${ind.id}.csv`, csv);
+    all.add(`tilannekuva/observations/${ind.id}.csv`, csv);
     write(`indicators/${ind.id}.xlsx`, await xlsxOf(rows, decimals, notesOf(site, { kind: 'indicator', ind }), new Date(retrievedAt(site, ind.sources))));
     write(`indicators/${ind.id}.json`, JSON.stringify(jsonStatOf(site, rows, 'area', `${ind.name.fi} (${ind.id})`, ind.sources)));
   }
@@ -44,28 +109,36 @@ async function main(): Promise<void> {
     write(`areas/${code}.xlsx`, await xlsxOf(rows, decimals, notesOf(site, { kind: 'area', code: a.code }), new Date(retrievedAt(site, sources))));
     write(`areas/${code}.json`, JSON.stringify(jsonStatOf(site, rows, 'indicator', `${a.name.fi} (${a.code})`, sources)));
   }
-  for (const spec of allChartSpecs(site)) write(`charts/${spec.slug}.csv`, chartCsv(site, spec));
+  write('tilannekuva.zip', all.end());
+  for (const spec of allChartSpecs(site)) {
+    const ind = site.indicatorById.get(spec.indicator)!;
+    write(`charts/${spec.slug}.csv`, chartCsv(site, spec));
+    write(`charts/${spec.slug}.xlsx`, await xlsxOf(chartRows(site, spec), decimals, notesOf(site, { kind: 'indicator', ind }), new Date(retrievedAt(site, ind.sources))));
+  }
+  // The tables pages show (rankings, largest changes), in each page language.
+  const writeTable = (lang: Lang, table: ShownTable, created: Date) => {
+    write(`tables/${lang}/${table.name}.csv`, tableCsv(table));
+    write(`tables/${lang}/${table.name}.xlsx`, tableXlsx(table, lang, created));
+  };
+  for (const lang of LANGS) {
+    for (const ind of site.indicators) {
+      for (const table of [rankingTable(site, ind, lang), municipalityTable(site, ind, lang)]) if (table) writeTable(lang, table, new Date(retrievedAt(site, ind.sources)));
+    }
+    const movers = moversTables(site, lang);
+    for (const table of [movers.rises, movers.falls]) writeTable(lang, table, new Date(retrievedAt(site, movers.ind.sources)));
+  }
 
-  const dir = derivedDir();
-  const observations = readFileSync(join(dir, 'observations.csv'));
-  const comparisons = readFileSync(join(dir, 'comparisons.csv'));
-  write('observations.csv', observations);
-  write('comparisons.csv', comparisons);
+  // Comparisons split by indicator, and all of them zipped.
+  const comparisonsZip = zipWriter(mtime);
+  comparisonsZip.add('comparisons/README.txt', strToU8(archiveReadme(site)));
+  const comparisonIds = new Set<string>();
+  splitByIndicator(readFileSync(join(dir, 'comparisons.csv')), (id, part) => {
+    comparisonIds.add(id);
+    write(`comparisons/${id}.csv`, part);
+    comparisonsZip.add(`comparisons/${id}.csv`, new Uint8Array(part));
+  });
+  write('comparisons.zip', comparisonsZip.end());
   write('postcodes.json', readFileSync(join(dir, 'postcodes.json')));
-  write(
-    'tilannekuva.zip',
-    zipSync(
-      {
-        'tilannekuva/README.txt': strToU8(archiveReadme(site)),
-        'tilannekuva/observations.csv': new Uint8Array(observations),
-        'tilannekuva/comparisons.csv': new Uint8Array(comparisons),
-        'tilannekuva/areas.json': new Uint8Array(readFileSync(join(dir, 'areas.json'))),
-        'tilannekuva/indicators.json': strToU8(JSON.stringify(site.indicators, null, 1)),
-        'tilannekuva/sources.json': strToU8(JSON.stringify(site.sources, null, 1)),
-      },
-      { level: 4, mtime: new Date(site.rawWrittenAt) },
-    ),
-  );
   // The change-meter data contract (format, schemas, template) and whatever is published.
   const cm = join(ROOT, 'data', 'change-meter');
   mkdirSync(join(out, 'change-meter', 'published'), { recursive: true });
@@ -76,8 +149,10 @@ async function main(): Promise<void> {
   if (changeMeter.files.length) write('change-meter/published/manifest.json', readFileSync(join(publishedDir, 'manifest.json')));
   write('schemas/tidy.json', JSON.stringify(OBSERVATION_TABLE_SCHEMA, null, 1));
   write('schemas/comparisons.json', JSON.stringify(COMPARISON_TABLE_SCHEMA, null, 1));
-  const pkg = dataPackage(site, changeMeter.files);
+  const pkg = dataPackage(site, changeMeter.files, comparisonIds);
   DataPackage.parse(pkg);
+  // The size of every file (Frictionless `bytes`), for readers and the catalogue page.
+  for (const r of pkg.resources as { path: string; bytes?: number }[]) r.bytes = statSync(join(out, r.path)).size;
   write('datapackage.json', JSON.stringify(pkg, null, 1));
   console.error(`downloads: ${pkg.resources.length} files listed in datapackage.json → ${out.slice(ROOT.length + 1)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

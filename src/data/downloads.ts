@@ -12,6 +12,7 @@ import { PUBLIC_STATUSES, STATUS_DEFINITIONS, STATUS_SHORT } from '../lib/status
 import type { Indicator } from '../schema/indicator.ts';
 import type { JsonStatDataset } from '../schema/raw.ts';
 import { observationOf, partsOf, type SiteData } from './site.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { orderedIndicators } from './views.ts';
 
 /** Every observation of an indicator, all areas, ordered by area then period. */
@@ -58,7 +59,15 @@ export function notesOf(site: SiteData, subject: { kind: 'indicator'; ind: Indic
     ['break', 'a comparability break starts at this period (te24: the TE24 reform of January 2025)'],
     ['Register share', 'Register figures are not the Labour Force Survey’s official unemployment rate.'],
   );
-  for (const i of inds) lines.push([`${i.id}`, `${i.name.en}. ${i.definition.en} Formula: ${i.formula_text.en}`]);
+  // Each indicator's unit and definition in English, Finnish and Swedish.
+  for (const i of inds) {
+    const unit = (lang: Lang) => t(lang, `unit.${i.unit}`);
+    lines.push(
+      [`${i.id}`, `${i.name.en}. ${i.definition.en} Formula: ${i.formula_text.en} Unit (column unit = ${i.unit}): ${unit('en')}.`],
+      ['', `${i.name.fi}. ${i.definition.fi} Laskenta: ${i.formula_text.fi} Yksikkö: ${unit('fi')}.`],
+      ['', `${i.name.sv}. ${i.definition.sv} Beräkning: ${i.formula_text.sv} Enhet: ${unit('sv')}.`],
+    );
+  }
   return lines;
 }
 

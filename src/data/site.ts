@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readCsv } from '../lib/csv.ts';
+import { forEachCsvRow } from '../lib/csv.ts';
 import type { Area } from '../lib/derive/areas.ts';
 import type { BacktestResult } from '../lib/derive/estimate.ts';
 import { COMPARISON_COLUMNS } from '../lib/comparisons.ts';
@@ -105,18 +105,26 @@ export function loadSite(): SiteData {
   const catalogue = JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8'));
   const areas: Area[] = JSON.parse(readFileSync(join(dir, 'areas.json'), 'utf8'));
   const series = new Map<string, Map<string, SeriesData>>();
-  const obs = readCsv(new Uint8Array(readFileSync(join(dir, 'observations.csv'))), { file: 'data/derived/observations.csv', columns: OBSERVATION_COLUMNS });
-  for (const { line, values } of obs.rows) {
+  // Both files are read row by row (at full size they hold millions of rows); the same period
+  // text is kept once.
+  const texts = new Map<string, string>();
+  const intern = (text: string) => {
+    let kept = texts.get(text);
+    if (kept === undefined) texts.set(text, (kept = text));
+    return kept;
+  };
+  const noBreaks: string[] = [];
+  forEachCsvRow(new Uint8Array(readFileSync(join(dir, 'observations.csv'))), { file: 'data/derived/observations.csv', columns: OBSERVATION_COLUMNS }, ({ line, values }) => {
     const r = parseObservation(values, { file: 'data/derived/observations.csv', row: line });
     let byArea = series.get(r.indicator);
     if (!byArea) series.set(r.indicator, (byArea = new Map()));
     let s = byArea.get(r.area_code);
     if (!s) byArea.set(r.area_code, (s = { indicator: r.indicator, area: r.area_code, points: [] }));
     s.points.push({
-      period: r.period,
+      period: intern(r.period),
       value: r.value,
       status: r.status,
-      breaks: [...r.break],
+      breaks: r.break.length ? [...r.break] : noBreaks,
       yoy: null,
       yoyPct: null,
       yoyCrossesBreak: null,
@@ -134,12 +142,11 @@ export function loadSite(): SiteData {
       lastAsHigh: null,
       lastAsLow: null,
     });
-  }
-  const comp = readCsv(new Uint8Array(readFileSync(join(dir, 'comparisons.csv'))), { file: 'data/derived/comparisons.csv', columns: COMPARISON_COLUMNS });
+  });
   // Both files are sorted by indicator, area and period; walk them together.
   let current: SeriesData | undefined;
   let k = 0;
-  for (const { values: c } of comp.rows) {
+  forEachCsvRow(new Uint8Array(readFileSync(join(dir, 'comparisons.csv'))), { file: 'data/derived/comparisons.csv', columns: COMPARISON_COLUMNS }, ({ values: c }) => {
     if (!current || current.indicator !== c.indicator || current.area !== c.area_code) {
       current = series.get(c.indicator!)?.get(c.area_code!);
       k = 0;
@@ -157,14 +164,14 @@ export function loadSite(): SiteData {
     p.m3CrossesBreak = c.change_3m_crosses_break === '' ? null : c.change_3m_crosses_break === 'true';
     p.m3Status = (c.change_3m_status || null) as ComparisonStatus | null;
     p.avg12 = num(c.avg_12m);
-    p.avg12From = c.avg_12m_from || null;
+    p.avg12From = c.avg_12m_from ? intern(c.avg_12m_from) : null;
     p.rank = num(c.rank);
     p.rankOf = num(c.rank_of);
     p.diffToCountry = num(c.diff_to_country);
     p.diffStatus = (c.diff_to_country_status || null) as ComparisonStatus | null;
-    p.lastAsHigh = c.last_as_high || null;
-    p.lastAsLow = c.last_as_low || null;
-  }
+    p.lastAsHigh = c.last_as_high ? intern(c.last_as_high) : null;
+    p.lastAsLow = c.last_as_low ? intern(c.last_as_low) : null;
+  });
   const indicators: Indicator[] = catalogue.indicators;
   const sources: Source[] = catalogue.sources;
   cached = {

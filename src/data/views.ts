@@ -2,7 +2,6 @@
  * Small, pure selections over the site data that pages share: latest values, rank ranges,
  * biggest movers, chart series. Every number still comes from the derived files.
  */
-import { pick, type Lang } from '../i18n/index.ts';
 import { isBound, statusCode } from '../lib/status.ts';
 import type { Indicator } from '../schema/indicator.ts';
 import type { Area } from '../lib/derive/areas.ts';

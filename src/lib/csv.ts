@@ -148,6 +148,21 @@ export class CsvSplitter {
     const out: CsvRecord[] = [];
     const { delimiter, file } = this;
     for (let i = 0; i < text.length; i++) {
+      // Fast path: at the start of a record, a whole line without quotes or CR is split at once.
+      if (!this.inQuotes && !this.quotePending && !this.afterQuote && !this.afterCr && this.field === '' && this.fields.length === 0) {
+        const nl = text.indexOf('\n', i);
+        if (nl >= 0) {
+          const line = text.slice(i, nl);
+          if (!line.includes('"') && !line.includes('\r')) {
+            this.fields = line.split(delimiter);
+            this.emit(out);
+            this.line++;
+            this.recordLine = this.line;
+            i = nl;
+            continue;
+          }
+        }
+      }
       const c = text[i]!;
       if (this.afterCr) {
         this.afterCr = false;
@@ -225,29 +240,19 @@ export class CsvSplitter {
   }
 }
 
-/** Splits CSV text into records of fields (RFC 4180: quotes, doubled quotes, CRLF or LF). */
-function splitCsv(text: string, delimiter: string, file: string): CsvRecord[] {
-  const splitter = new CsvSplitter(delimiter, file);
-  return [...splitter.push(text), ...splitter.end()];
-}
-
 /**
  * Reads CSV bytes strictly: UTF-8 without BOM, the expected separator, the expected columns,
  * and every row as wide as the header.
  */
 export function readCsv(bytes: Uint8Array, options: ReadCsvOptions): CsvTable {
+  const rows: CsvTable['rows'] = [];
+  const header = forEachCsvRow(bytes, options, (row) => rows.push(row));
+  return { header, rows };
+}
+
+/** Checks the header record against the expected columns; returns the trimmed column names. */
+function checkHeader(first: CsvRecord, options: ReadCsvOptions): string[] {
   const { file, delimiter = ',', columns, allowExtra = false } = options;
-  const text = decodeUtf8(bytes, file);
-  // Check the separator on the header line before splitting, so a file with another
-  // separator gets that message rather than a quoting error.
-  const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const other = delimiter === ',' ? ';' : ',';
-  if (columns && columns.length > 1 && !firstLine.includes(delimiter) && firstLine.split(other).length >= columns.length) {
-    throw new InputError({ file, row: 1 }, `expected columns separated by "${delimiter}" — the file seems to use "${other}"`);
-  }
-  const records = splitCsv(text, delimiter, file);
-  const first = records[0];
-  if (!first) throw new InputError({ file }, 'the file is empty');
   const header = first.fields.map((h) => h.trim());
   if (header.length === 1 && columns && columns.length > 1) {
     const other = delimiter === ',' ? ';' : ',';
@@ -272,20 +277,53 @@ export function readCsv(bytes: Uint8Array, options: ReadCsvOptions): CsvTable {
       if (extra.length) throw new InputError({ file, row: 1, field: extra[0] }, `unexpected column(s) ${extra.map((m) => `"${m}"`).join(', ')}`);
     }
   }
-  const rows: CsvTable['rows'] = [];
-  for (let r = 1; r < records.length; r++) {
-    const rec = records[r]!;
-    if (rec.fields.length !== header.length) {
-      throw new InputError(
-        { file, row: rec.line },
-        `the row has ${rec.fields.length} field(s) but the header has ${header.length}`,
-      );
+  return header;
+}
+
+/**
+ * Reads CSV bytes strictly like {@link readCsv}, but hands each data row to `each` as it is
+ * read (decoding and splitting a megabyte at a time), so that only one row's record is alive at
+ * once: the site reads files of millions of rows this way. Returns the header.
+ */
+export function forEachCsvRow(bytes: Uint8Array, options: ReadCsvOptions, each: (row: { line: number; values: Record<string, string> }) => void): string[] {
+  const { file, delimiter = ',', columns } = options;
+  const decoder = new Utf8Decoder(file);
+  const splitter = new CsvSplitter(delimiter, file);
+  let header: string[] | undefined;
+  let checked = false;
+  const take = (records: CsvRecord[]) => {
+    for (const rec of records) {
+      if (!header) {
+        header = checkHeader(rec, options);
+        continue;
+      }
+      if (rec.fields.length !== header.length) {
+        throw new InputError({ file, row: rec.line }, `the row has ${rec.fields.length} field(s) but the header has ${header.length}`);
+      }
+      const values: Record<string, string> = {};
+      for (let k = 0; k < header.length; k++) values[header[k]!] = rec.fields[k]!;
+      each({ line: rec.line, values });
     }
-    const values: Record<string, string> = {};
-    header.forEach((h, k) => (values[h] = rec.fields[k]!));
-    rows.push({ line: rec.line, values });
-  }
-  return { header, rows };
+  };
+  const feed = (text: string) => {
+    // Check the separator on the header line before splitting, so a file with another
+    // separator gets that message rather than a quoting error.
+    if (!checked && text) {
+      checked = true;
+      const firstLine = text.slice(0, text.search(/\r?\n|$/));
+      const other = delimiter === ',' ? ';' : ',';
+      if (columns && columns.length > 1 && !firstLine.includes(delimiter) && firstLine.split(other).length >= columns.length) {
+        throw new InputError({ file, row: 1 }, `expected columns separated by "${delimiter}" — the file seems to use "${other}"`);
+      }
+    }
+    take(splitter.push(text));
+  };
+  const CHUNK = 1 << 20;
+  for (let o = 0; o < bytes.length; o += CHUNK) feed(decoder.push(bytes.subarray(o, o + CHUNK)));
+  feed(decoder.end());
+  take(splitter.end());
+  if (!header) throw new InputError({ file }, 'the file is empty');
+  return header;
 }
 
 /** Characters that make a spreadsheet treat a cell as a formula. */

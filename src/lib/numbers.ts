@@ -28,8 +28,10 @@ export function roundHalfUp(value: number, decimals: number): number {
   const f = 10 ** decimals;
   const shifted = Math.abs(value) * f;
   // Already whole (every double from 2^52 up is): nothing to round, and the nudge below would
-  // push large integers up.
-  if (Number.isInteger(shifted)) return value;
+  // push large integers up. A value whose shifted form is whole only after the multiplication
+  // (0.8999999999999999 × 10 = 9) is that whole number shifted back (0.9).
+  if (Number.isInteger(value)) return value;
+  if (Number.isInteger(shifted)) return (Math.sign(value) * shifted) / f || 0;
   // Nudge by a relative epsilon so that 1.005 * 100 = 100.49999999999999 rounds to 101.
   const rounded = Math.floor(shifted + 0.5 + shifted * Number.EPSILON * 4);
   return (Math.sign(value) * rounded) / f || 0;

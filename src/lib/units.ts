@@ -26,7 +26,7 @@ export type Translate = (key: UnitKey, params?: Record<string, string | number>)
 
 /** Whether values of the unit are counts (summed over areas; ranked never; changes also in per cent). */
 export function isCount(unit: string): boolean {
-  return unit === 'persons' || unit === 'euros';
+  return unit === 'persons' || unit === 'vacancies' || unit === 'euros';
 }
 
 /** Whether values of the unit are rates or shares (recomputed from sums; may be ranked and compared to the country). */

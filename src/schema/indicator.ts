@@ -120,7 +120,7 @@ export const IndicatorFile = z.object({
   short_name: Trilingual,
   /** One or two sentences in plain language: what is counted, when and by whom. Shown first on every page. */
   definition: Trilingual,
-  /** Unit of the value: persons (a count), percent, ratio (a plain number such as unemployed per vacancy) or euros. */
+  /** Unit of the value: persons (a count of people), vacancies (a count of open jobs), percent, ratio (a plain number such as unemployed per vacancy) or euros. */
   unit: z.enum(UNITS),
   /** Digits after the decimal point in tables, labels and downloads. Values are rounded half up to this. */
   decimals: z.number().int().min(0).max(3),

@@ -15,5 +15,5 @@ export type AreaLevel = (typeof AREA_LEVELS)[number];
  * Units of indicator values: persons (a count), percent (a share), ratio (a plain number such as
  * unemployed per vacancy) or euros. How each is written: `src/lib/units.ts`.
  */
-export const UNITS = ['persons', 'percent', 'ratio', 'euros'] as const;
+export const UNITS = ['persons', 'vacancies', 'percent', 'ratio', 'euros'] as const;
 export type Unit = (typeof UNITS)[number];

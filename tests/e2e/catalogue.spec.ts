@@ -7,32 +7,9 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
+import { parseCsvLine } from './helpers.ts';
 
 const DATA = join(process.cwd(), 'dist', 'data');
-
-function parseCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let q = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (q) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      }
-      else if (c === '"') q = false;
-      else cur += c;
-    } else if (c === '"') q = true;
-    else if (c === ',') {
-      out.push(cur);
-      cur = '';
-    }
-    else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
 
 test('datapackage.json is a valid data package and every file exists and parses', async ({ request }) => {
   test.setTimeout(120_000);
@@ -56,7 +33,13 @@ test('datapackage.json is a valid data package and every file exists and parses'
       continue;
     }
     const bytes = readFileSync(file);
-    if (r.format === 'csv') {
+    if (r.format === 'csv' && r.path.startsWith('tables/')) {
+      // A table as a page shows it: a header in the page's language, every row as wide.
+      const lines = bytes.toString('utf8').split('\n').filter(Boolean);
+      const width = parseCsvLine(lines[0]!).length;
+      if (lines.length < 2) problems.push(`${r.path}: no rows`);
+      for (let i = 1; i < lines.length; i++) if (parseCsvLine(lines[i]!).length !== width) problems.push(`${r.path} row ${i + 1}: not ${width} fields`);
+    } else if (r.format === 'csv') {
       if (!r.schema) {
         problems.push(`${r.path}: no schema`);
         continue;
@@ -86,9 +69,15 @@ test('datapackage.json is a valid data package and every file exists and parses'
     } else if (r.format === 'xlsx' || r.format === 'zip') {
       const files = unzipSync(new Uint8Array(bytes));
       if (r.format === 'xlsx') {
-        if (!strFromU8(files['xl/workbook.xml'] ?? new Uint8Array()).includes('name="notes"')) problems.push(`${r.path}: no notes sheet`);
-        if (!files['xl/worksheets/sheet1.xml']) problems.push(`${r.path}: no data sheet`);
-      } else if (!files['tilannekuva/observations.csv'] || !strFromU8(files['tilannekuva/README.txt']!).includes('CC BY 4.0')) problems.push(`${r.path}: incomplete archive`);
+        // A notes sheet: "notes" in the tidy workbooks, the page language's name in a shown table's.
+        if (!r.path.startsWith('tables/') && !strFromU8(files['xl/workbook.xml'] ?? new Uint8Array()).includes('name="notes"')) problems.push(`${r.path}: no notes sheet`);
+        if (!files['xl/worksheets/sheet1.xml'] || !files['xl/worksheets/sheet2.xml']) problems.push(`${r.path}: no data or notes sheet`);
+      } else {
+        // Split by indicator: observations in tilannekuva.zip, comparisons in comparisons.zip.
+        const folder = r.path === 'tilannekuva.zip' ? 'tilannekuva/observations/' : 'comparisons/';
+        const readme = files[r.path === 'tilannekuva.zip' ? 'tilannekuva/README.txt' : 'comparisons/README.txt'];
+        if (!files[`${folder}unemployment-share.csv`] || !readme || !strFromU8(readme).includes('CC BY 4.0')) problems.push(`${r.path}: incomplete archive`);
+      }
     }
     if (problems.length > 20) break;
   }

@@ -15,3 +15,28 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 export function plain(text: string | null): string {
   return (text ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 }
+
+/** The fields of one CSV line as the portal writes it (RFC 4180 quotes, comma). */
+export function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (q) {
+      if (c === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      }
+      else if (c === '"') q = false;
+      else cur += c;
+    } else if (c === '"') q = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    }
+    else cur += c;
+  }
+  out.push(cur);
+  return out;
+}

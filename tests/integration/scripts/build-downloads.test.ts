@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { unzipSync, strFromU8 } from 'fflate';
 import { COMPARISON_COLUMNS } from '../../../src/lib/comparisons.ts';
 import { OBSERVATION_COLUMNS, OBSERVATION_TABLE_SCHEMA, observationsCsv, type Observation } from '../../../src/lib/observation.ts';
 import { runScript } from '../../helpers/data-harness.ts';
@@ -61,7 +62,14 @@ before(async () => {
     obs(areas[1]!, 'share', 'percent', '2026-06', 13),
   ];
   writeFileSync(join(derived, 'observations.csv'), observationsCsv(rows, (id) => (id === 'share' ? 1 : 0)));
-  writeFileSync(join(derived, 'comparisons.csv'), `${COMPARISON_COLUMNS.join(',')}\n`);
+  // Two indicators' comparisons, grouped by indicator as derive writes them.
+  writeFileSync(
+    join(derived, 'comparisons.csv'),
+    `${COMPARISON_COLUMNS.join(',')}\n` +
+      'count,TA01,2026-06,10,10.0,false,ok,,,,,,,,,,,,,\n' +
+      'share,SSS,2026-06,1.0,,false,ok,,,,,,,,,,0.0,ok,,\n' +
+      'share,TA01,2026-06,1.0,,false,ok,,,,,,,,,,2.0,ok,,\n',
+  );
   writeFileSync(join(derived, 'areas.json'), JSON.stringify(areas));
   writeFileSync(join(derived, 'postcodes.json'), JSON.stringify({ '15110': 'KU398' }));
   writeFileSync(
@@ -91,7 +99,30 @@ describe('build-downloads', () => {
     const unlisted = written.filter((f) => !listed().has(f) && !CHANGE_METER_FORMAT.test(f));
     assert.deepEqual(unlisted, []);
     // The tiny site's downloads are all there (not an empty build that trivially passes).
-    for (const f of ['indicators/share.xlsx', 'areas/ta01.json', 'charts/area-ta01-share.csv', 'tilannekuva.zip', 'schemas/tidy.json']) assert.ok(written.includes(f), f);
+    for (const f of ['indicators/share.xlsx', 'areas/ta01.json', 'charts/area-ta01-share.csv', 'tilannekuva.zip', 'comparisons.zip', 'comparisons/share.csv', 'schemas/tidy.json']) assert.ok(written.includes(f), f);
+  });
+
+  test('no all-in-one CSV: observations and comparisons are split by indicator, and zipped', () => {
+    assert.ok(!written.includes('observations.csv') && !written.includes('comparisons.csv'));
+    const header = COMPARISON_COLUMNS.join(',');
+    assert.equal(readFileSync(join(out, 'comparisons', 'count.csv'), 'utf8'), `${header}\ncount,TA01,2026-06,10,10.0,false,ok,,,,,,,,,,,,,\n`);
+    assert.equal(
+      readFileSync(join(out, 'comparisons', 'share.csv'), 'utf8'),
+      `${header}\nshare,SSS,2026-06,1.0,,false,ok,,,,,,,,,,0.0,ok,,\nshare,TA01,2026-06,1.0,,false,ok,,,,,,,,,,2.0,ok,,\n`,
+    );
+    const comparisons = unzipSync(readFileSync(join(out, 'comparisons.zip')));
+    assert.deepEqual(Object.keys(comparisons).sort(), ['comparisons/README.txt', 'comparisons/count.csv', 'comparisons/share.csv']);
+    assert.equal(strFromU8(comparisons['comparisons/share.csv']!), readFileSync(join(out, 'comparisons', 'share.csv'), 'utf8'));
+    const all = unzipSync(readFileSync(join(out, 'tilannekuva.zip')));
+    assert.deepEqual(Object.keys(all).sort(), ['tilannekuva/README.txt', 'tilannekuva/areas.json', 'tilannekuva/indicators.json', 'tilannekuva/observations/count.csv', 'tilannekuva/observations/share.csv', 'tilannekuva/sources.json']);
+    assert.equal(strFromU8(all['tilannekuva/observations/count.csv']!), `${OBSERVATION_COLUMNS.join(',')}\nTA01,${area('TA01', 'employment_area').name.fi},employment_area,count,2026-05,100,persons,ok,\nTA01,${area('TA01', 'employment_area').name.fi},employment_area,count,2026-06,110,persons,ok,\n`);
+  });
+
+  test('every chart CSV has an Excel workbook beside it, and the front page tables are there in every language', () => {
+    const charts = written.filter((f) => f.startsWith('charts/') && f.endsWith('.csv'));
+    assert.ok(charts.length > 0);
+    for (const c of charts) assert.ok(written.includes(c.replace(/\.csv$/, '.xlsx')), c);
+    for (const lang of ['fi', 'sv', 'en']) for (const f of ['largest-rises.csv', 'largest-rises.xlsx', 'largest-falls.csv', 'largest-falls.xlsx']) assert.ok(written.includes(`tables/${lang}/${f}`), `${lang}/${f}`);
   });
 
   test('every file datapackage.json lists exists', () => {

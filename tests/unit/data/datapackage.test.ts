@@ -42,9 +42,12 @@ describe('dataPackage', () => {
     assert.equal(bad({ name: 'Observations' }), false);
   });
 
-  test('lists every download of the site: whole dataset, each indicator and area in three formats, each chart', () => {
+  test('lists every download of the site: whole dataset split by indicator, each indicator and area in three formats, each chart, the tables pages show', () => {
     // Charts: the profile chart of share for SSS and TA01 (count has no show.profile_chart, KU001
-    // has no series) and the indicator page's chart of share (count has no country series).
+    // has no series) and the indicator page's chart of share (count has no country series), each
+    // as CSV and workbook. No ranking: fewer than 30 employment areas have values. The front
+    // page's largest rises and falls in each language. No all-in-one observations.csv or
+    // comparisons.csv (too large for a static host at full size).
     assert.deepEqual(resources(dataPackage(site)).map((r) => r.path).sort(), [
       'areas/ku001.csv',
       'areas/ku001.json',
@@ -56,18 +59,35 @@ describe('dataPackage', () => {
       'areas/ta01.json',
       'areas/ta01.xlsx',
       'charts/area-sss-share.csv',
+      'charts/area-sss-share.xlsx',
       'charts/area-ta01-share.csv',
+      'charts/area-ta01-share.xlsx',
       'charts/distribution-share.csv',
+      'charts/distribution-share.xlsx',
       'charts/indicator-share.csv',
-      'comparisons.csv',
+      'charts/indicator-share.xlsx',
+      'comparisons.zip',
+      'comparisons/count.csv',
+      'comparisons/share.csv',
       'indicators/count.csv',
       'indicators/count.json',
       'indicators/count.xlsx',
       'indicators/share.csv',
       'indicators/share.json',
       'indicators/share.xlsx',
-      'observations.csv',
       'postcodes.json',
+      'tables/en/largest-falls.csv',
+      'tables/en/largest-falls.xlsx',
+      'tables/en/largest-rises.csv',
+      'tables/en/largest-rises.xlsx',
+      'tables/fi/largest-falls.csv',
+      'tables/fi/largest-falls.xlsx',
+      'tables/fi/largest-rises.csv',
+      'tables/fi/largest-rises.xlsx',
+      'tables/sv/largest-falls.csv',
+      'tables/sv/largest-falls.xlsx',
+      'tables/sv/largest-rises.csv',
+      'tables/sv/largest-rises.xlsx',
       'tilannekuva.zip',
     ]);
   });
@@ -82,9 +102,9 @@ describe('dataPackage', () => {
     }
   });
 
-  test('every tidy table (CSV and workbook) points at the tidy Table Schema; comparisons at their own; JSON has none', () => {
+  test('every tidy table (CSV and workbook) points at the tidy Table Schema; comparisons at their own; shown tables, archives and JSON have none', () => {
     for (const r of resources(dataPackage(site))) {
-      const expected = r.path === 'comparisons.csv' ? 'schemas/comparisons.json' : r.format === 'csv' || r.format === 'xlsx' ? 'schemas/tidy.json' : undefined;
+      const expected = r.path.startsWith('comparisons/') ? 'schemas/comparisons.json' : r.path.startsWith('tables/') ? undefined : r.format === 'csv' || r.format === 'xlsx' ? 'schemas/tidy.json' : undefined;
       assert.equal(r.schema, expected, r.path);
     }
   });
@@ -92,7 +112,7 @@ describe('dataPackage', () => {
   test('a resource from some of the sources names them; one from all of them relies on the package\'s list', () => {
     const byPath = new Map(resources(dataPackage(site)).map((r) => [r.path, r]));
     assert.deepEqual(byPath.get('indicators/share.csv')!.sources, [{ title: 'src name en (src producer en, 12r5)', path: 'https://example.org/source' }]);
-    assert.equal(byPath.get('observations.csv')!.sources, undefined);
+    assert.equal(byPath.get('tilannekuva.zip')!.sources, undefined);
     const pkg = dataPackage(site);
     assert.deepEqual((pkg.sources as { title: string }[]).map((s) => s.title), ['src name en (src producer en, 12r5)', 'other name en (other producer en, 12r5)']);
   });

@@ -5,7 +5,7 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvField, decodeUtf8, neutraliseFormula, readCsv, writeCsv } from '../../../src/lib/csv.ts';
+import { csvField, decodeUtf8, forEachCsvRow, neutraliseFormula, readCsv, writeCsv } from '../../../src/lib/csv.ts';
 import { InputError } from '../../../src/lib/errors.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -182,5 +182,37 @@ describe('writeCsv / csvField', () => {
     const out = writeCsv(['a', 'b'], [['x, "y"\nz', 7]]);
     const t = readCsv(utf8(out), { file: FILE, columns: ['a', 'b'] });
     assert.deepEqual(t.rows[0]!.values, { a: 'x, "y"\nz', b: '7' });
+  });
+});
+
+describe('forEachCsvRow', () => {
+  test('hands over every row of a file larger than its 1 MiB pieces, with "ä" and a quoted line break across a piece boundary', () => {
+    // Header "a,b\n" is 4 bytes; each row "ä…,1\n" is made so that a boundary at 1 MiB falls
+    // inside a two-byte "ä" of some row and inside a quoted field of another.
+    const rows: string[] = [];
+    let size = 4;
+    let i = 0;
+    while (size < (1 << 20) * 2 + 100) {
+      const row = i % 2 ? `"rivi\n${i}",${i}\n` : `ä${'x'.repeat(i % 7)},${i}\n`;
+      rows.push(row);
+      size += new TextEncoder().encode(row).length;
+      i++;
+    }
+    const bytes = utf8(`a,b\n${rows.join('')}`);
+    const seen: { line: number; values: Record<string, string> }[] = [];
+    const header = forEachCsvRow(bytes, { file: FILE, columns: ['a', 'b'] }, (r) => seen.push(r));
+    assert.deepEqual(header, ['a', 'b']);
+    assert.equal(seen.length, rows.length);
+    assert.deepEqual(seen[0], { line: 2, values: { a: 'ä', b: '0' } });
+    assert.deepEqual(seen[1], { line: 3, values: { a: 'rivi\n1', b: '1' } });
+    // Row k starts on line 2 + k + (number of odd rows before it, each adding one line).
+    const k = rows.length - 1;
+    assert.deepEqual(seen[k], { line: 2 + k + Math.floor(k / 2), values: k % 2 ? { a: `rivi\n${k}`, b: String(k) } : { a: `ä${'x'.repeat(k % 7)}`, b: String(k) } });
+    for (const [j, r] of seen.entries()) assert.equal(r.values.b, String(j));
+    assert.deepEqual(readCsv(bytes, { file: FILE, columns: ['a', 'b'] }).rows, seen);
+  });
+
+  test('a row of the wrong width stops the reading with the line named', () => {
+    assert.throws(() => forEachCsvRow(utf8('a,b\n1,2\n3\n'), { file: FILE, columns: ['a', 'b'] }, () => {}), (e: unknown) => e instanceof InputError && /row 3/.test(e.message) && /1 field/.test(e.message));
   });
 });

@@ -71,6 +71,12 @@ describe('roundHalfUp', () => {
     assert.equal(roundHalfUp(0.1 + 0.2, 1), 0.3);
   });
 
+  test('float noise that multiplies out to a whole number is cleaned too (2.9 − 2 = 0.8999999999999999 → 0.9)', () => {
+    assert.equal(roundHalfUp(2.9 - 2, 1), 0.9);
+    assert.equal(roundHalfUp(-(2.9 - 2), 1), -0.9);
+    assert.equal(roundHalfUp(2 ** 53 + 2, 1), 2 ** 53 + 2);
+  });
+
   test('values below a half round down, and zero is never −0', () => {
     assert.equal(roundHalfUp(14.24, 1), 14.2);
     assert.equal(roundHalfUp(-14.24, 1), -14.2);

@@ -57,7 +57,7 @@ describe('the columns', () => {
     const byName = new Map(OBSERVATION_TABLE_SCHEMA.fields.map((f) => [f.name, f as { type: string; constraints?: { enum?: readonly string[] } }]));
     assert.equal(byName.get('value')!.type, 'number');
     assert.deepEqual(byName.get('status')!.constraints!.enum, ['ok', 'suppressed', 'lower_bound', 'missing', 'estimate', 'upper_bound', 'incomplete']);
-    assert.deepEqual(byName.get('unit')!.constraints!.enum, ['persons', 'percent', 'ratio', 'euros']);
+    assert.deepEqual(byName.get('unit')!.constraints!.enum, ['persons', 'vacancies', 'percent', 'ratio', 'euros']);
     assert.deepEqual(byName.get('area_level')!.constraints!.enum, ['country', 'employment_area', 'region', 'municipality']);
   });
 });

@@ -18,6 +18,7 @@ const tr = (lang: Lang): Translate => (key, params) => t(lang, key, params);
 /** Each unit with the decimals its indicators use (data/indicators: unemployed 0, unemployment-share 1, unemployed-per-vacancy 1, kela-cofinanced-municipal-share 0). */
 const SHOWN = {
   persons: { unit: 'persons', decimals: 0 },
+  vacancies: { unit: 'vacancies', decimals: 0 },
   percent: { unit: 'percent', decimals: 1 },
   ratio: { unit: 'ratio', decimals: 1 },
   euros: { unit: 'euros', decimals: 0 },
@@ -28,8 +29,8 @@ test('the tables below cover every unit of the vocabulary', () => {
 });
 
 describe('isCount and isRate', () => {
-  test('persons and euros are counts; percent and ratio are rates; no unit is both', () => {
-    assert.deepEqual(UNITS.filter(isCount), ['persons', 'euros']);
+  test('persons, vacancies and euros are counts; percent and ratio are rates; no unit is both', () => {
+    assert.deepEqual(UNITS.filter(isCount), ['persons', 'vacancies', 'euros']);
     assert.deepEqual(UNITS.filter(isRate), ['percent', 'ratio']);
   });
 });
@@ -39,6 +40,8 @@ describe('formatValue', () => {
     ['fi', 'persons', 352001, `352${NB}001`],
     ['sv', 'persons', 352001, `352${NB}001`],
     ['en', 'persons', 352001, '352,001'],
+    ['fi', 'vacancies', 41230, `41${NB}230`],
+    ['en', 'vacancies', 41230, '41,230'],
     ['fi', 'percent', 14.2, `14,2${NB}%`],
     ['sv', 'percent', 14.2, `14,2${NB}%`],
     ['en', 'percent', 14.2, `14.2${NB}%`],
