@@ -13,15 +13,15 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { strToU8, Zip, ZipDeflate } from 'fflate';
-import { changeMeterDir, siteChangeMeter } from '../src/data/change-meter-site.ts';
-import { chartCsv, chartRows } from '../src/data/charts.ts';
-import { allChartSpecs, archiveReadme, dataPackage, DataPackage } from '../src/data/datapackage.ts';
+import { changeMeterDir, siteChangeMeter } from '../src/site/change-meter-site.ts';
+import { chartCsv, chartRows } from '../src/site/charts.ts';
+import { allChartSpecs, archiveReadme, dataPackage, DataPackage } from '../src/site/datapackage.ts';
 import { COMPARISON_TABLE_SCHEMA } from '../src/lib/comparisons.ts';
 import { OBSERVATION_TABLE_SCHEMA } from '../src/lib/observation.ts';
-import { areaRows, indicatorRows, jsonStatOf, notesOf, retrievedAt, xlsxOf } from '../src/data/downloads.ts';
-import { moversTables, municipalityTable, rankingTable, tableCsv, tableXlsx, type ShownTable } from '../src/data/tables.ts';
+import { areaRows, indicatorRows, jsonStatOf, notesOf, retrievedAt, xlsxOf } from '../src/site/downloads.ts';
+import { moversTables, municipalityTable, rankingTable, tableCsv, tableXlsx, type ShownTable } from '../src/site/tables.ts';
 import { LANGS, type Lang } from '../src/i18n/index.ts';
-import { decimalsOf, derivedDir, loadSite } from '../src/data/site.ts';
+import { decimalsOf, derivedDir, loadSite } from '../src/site/site.ts';
 import { observationsCsv } from '../src/lib/observation.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
 

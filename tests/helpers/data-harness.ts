@@ -78,7 +78,7 @@ export interface StatTable {
 
 /**
  * Opens a JSON-stat 2.0 dataset for lookups. Written independently of the code under test
- * (src/lib/jsonstat.ts, src/data/raw-cells.ts): plain row-major indexing over `id` and `size`,
+ * (src/lib/jsonstat.ts, src/site/raw-cells.ts): plain row-major indexing over `id` and `size`,
  * following the JSON-stat 2.0 rules for `index` (array, object or absent with one label), `value`
  * and `status` (array, object, or one string for every cell).
  */

@@ -1,11 +1,11 @@
 /**
- * A tiny, hand-made SiteData for the unit tests of the site's loaders (src/data/): areas with only
+ * A tiny, hand-made SiteData for the unit tests of the site's loaders (src/site/): areas with only
  * the fields that matter, indicators validated by the real schema (so `show:` defaults apply),
  * one source, and series written as `period → value` lists. Nothing here is real data; the
  * tests that use it write every expected value by hand.
  */
 import type { Area } from '../../src/lib/derive/areas.ts';
-import type { Point, SeriesData, SiteData, SnapshotPart } from '../../src/data/site.ts';
+import type { Point, SeriesData, SiteData, SnapshotPart } from '../../src/site/site.ts';
 import { IndicatorFile, type Indicator } from '../../src/schema/indicator.ts';
 import type { Source } from '../../src/schema/source.ts';
 

@@ -17,7 +17,7 @@ import { SubmissionReader, checkFileSize, importRows, type ChangeMeterImport } f
 import { formatReport, type Replaced } from '../../../src/lib/change-meter/report.ts';
 import type { EarlierRow, SubmittedRow } from '../../../src/lib/change-meter/checks.ts';
 import type { Solver } from '../../../src/lib/change-meter/solver.ts';
-import { loadChangeMeter, loadRegistry, placeNames } from '../../../src/data/change-meter.ts';
+import { loadChangeMeter, loadRegistry, placeNames } from '../../../src/site/change-meter.ts';
 import type { Reference } from '../validate/reference.ts';
 import {
   CHANGE_METER_COLUMNS,

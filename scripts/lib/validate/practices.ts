@@ -12,7 +12,7 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 
 import { InputError, issuePath } from '../../../src/lib/errors.ts';
 import { claimProblems, splitBody, unreferencedSentences, type PracticeLang } from '../../../src/lib/practice-text.ts';
 import { parseMarkdown, unsafeMarkdown } from '../../../src/lib/safe-markdown.ts';
-import type { Practice } from '../../../src/data/practices.ts';
+import type { Practice } from '../../../src/site/practices.ts';
 import { PRACTICE_LANGS, PracticeFrontMatter, PracticeId, splitFrontMatter } from '../../../src/schema/practice.ts';
 
 

@@ -5,7 +5,7 @@ import { parseAreaJsonStat } from '../../../../src/client/compare/data.ts';
 import type { JsonStatDataset } from '../../../../src/schema/raw.ts';
 
 // A hand-made file in the shape /data/areas/<code>.json has: 2 indicators × 3 periods, values
-// row-major, statuses other than ok in `status` (as src/data/downloads.ts writes them).
+// row-major, statuses other than ok in `status` (as src/site/downloads.ts writes them).
 const ds = {
   version: '2.0',
   class: 'dataset',

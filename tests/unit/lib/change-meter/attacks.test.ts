@@ -20,7 +20,7 @@ import { checkRegistry } from '../../../../src/lib/change-meter/registry.ts';
 import { highsSolver } from '../../../../src/lib/change-meter/solver.ts';
 import type { EarlierRow } from '../../../../src/lib/change-meter/checks.ts';
 import { loadReference } from '../../../../scripts/lib/validate/reference.ts';
-import { placeNames } from '../../../../src/data/change-meter.ts';
+import { placeNames } from '../../../../src/site/change-meter.ts';
 import type { ChangeMeterPublishedRow } from '../../../../src/schema/change-meter.ts';
 import { countsForShare, feasibleRange, type Equation } from '../../../helpers/enumerate.ts';
 import { ROOT } from '../../../helpers/data-harness.ts';

@@ -1,5 +1,5 @@
 /**
- * appendCells (src/data/raw-cells.ts): validated raw JSON-stat parts become the long table of
+ * appendCells (src/site/raw-cells.ts): validated raw JSON-stat parts become the long table of
  * source cells. Withheld cells become `suppressed`, absent cells are skipped, June-2026 code
  * prefixes are dropped, and anything unexpected stops the run naming the file and the cell.
  * The datasets are written out by hand; values are real 2026M06 figures from ../shared/data.

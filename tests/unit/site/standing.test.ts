@@ -1,12 +1,12 @@
 /**
- * A municipality page's line about its employment area (src/data/now.ts `standing`,
- * `standingLine`) and source names each once (src/data/charts.ts `chartSources`). Hand-made site;
+ * A municipality page's line about its employment area (src/site/now.ts `standing`,
+ * `standingLine`) and source names each once (src/site/charts.ts `chartSources`). Hand-made site;
  * expected sentences written by hand.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { standing, standingLine } from '../../../src/data/now.ts';
-import { chartSources } from '../../../src/data/charts.ts';
+import { standing, standingLine } from '../../../src/site/now.ts';
+import { chartSources } from '../../../src/site/charts.ts';
 import { area, point, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
 
 const share = siteIndicator({ id: 'share', theme: 'unemployment', order: 10, show: { key: true } });

@@ -1,5 +1,5 @@
 /**
- * The site's loader of published change-meter aggregates (src/data/change-meter.ts): nothing
+ * The site's loader of published change-meter aggregates (src/site/change-meter.ts): nothing
  * published yet → an empty result, not an error; published files → rows grouped by area with
  * their manifest; a published file that shows what the rules withhold → refused, with the
  * protection audit run over everything published.
@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import loadHighs from 'highs';
-import { loadChangeMeter, loadRegistry, placeNames } from '../../../src/data/change-meter.ts';
+import { loadChangeMeter, loadRegistry, placeNames } from '../../../src/site/change-meter.ts';
 import { loadReference } from '../../../scripts/lib/validate/reference.ts';
 import { InputError } from '../../../src/lib/errors.ts';
 import { RuleViolation } from '../../../src/lib/change-meter/rules.ts';

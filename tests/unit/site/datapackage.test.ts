@@ -1,5 +1,5 @@
 /**
- * The data catalogue (src/data/datapackage.ts): the Frictionless descriptor of a tiny hand-made
+ * The data catalogue (src/site/datapackage.ts): the Frictionless descriptor of a tiny hand-made
  * site passes the module's own DataPackage check, lists every download the build writes for that
  * site (per indicator, per area, per chart, the whole-dataset files), points every tidy table at
  * the tidy Table Schema, and names the sources of resources that use only some of them.
@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { archiveReadme, dataPackage, DataPackage } from '../../../src/data/datapackage.ts';
+import { archiveReadme, dataPackage, DataPackage } from '../../../src/site/datapackage.ts';
 import { area, months, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
 
 const share = siteIndicator({ id: 'share', show: { profile_chart: 1, key: true } });

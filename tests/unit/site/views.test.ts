@@ -1,5 +1,5 @@
 /**
- * Selections the pages share (src/data/views.ts): TE24 areas, points by period, rank ranges,
+ * Selections the pages share (src/site/views.ts): TE24 areas, points by period, rank ranges,
  * periods with values, the largest changes, who improved, and which indicators a place shows
  * (the `show:` blocks of the indicator files). On a tiny hand-made site; expected values by hand.
  */
@@ -17,7 +17,7 @@ import {
   rankRange,
   shownIn,
   te24Areas,
-} from '../../../src/data/views.ts';
+} from '../../../src/site/views.ts';
 import { area, months, point, siteIndicator, tinySite } from '../../helpers/site-fixture.ts';
 
 const share = siteIndicator({ id: 'share', theme: 'unemployment', order: 10, show: { headline: 2, front_map: 1, profile_chart: 1, key: true } });

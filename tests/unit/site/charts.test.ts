@@ -1,12 +1,12 @@
 /**
- * Which time-series charts pages draw (src/data/charts.ts): an area profile's charts come from
+ * Which time-series charts pages draw (src/site/charts.ts): an area profile's charts come from
  * the indicators' `show:` blocks (`profile_chart` order, `profile_peers`); an indicator page
  * draws the country and the highest and lowest TE24 area; a chart's periods and its CSV download
  * hold exactly what it draws. On a tiny hand-made site; expected values by hand.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { areaChartSpecs, chartCsv, chartPeriods, chartSources, indicatorChartSpec, type ChartSpec } from '../../../src/data/charts.ts';
+import { areaChartSpecs, chartCsv, chartPeriods, chartSources, indicatorChartSpec, type ChartSpec } from '../../../src/site/charts.ts';
 import { area, months, point, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
 
 describe('areaChartSpecs', () => {

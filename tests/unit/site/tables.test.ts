@@ -1,5 +1,5 @@
 /**
- * Tables as shown (src/data/tables.ts): the ranking of an indicator page and the front page's
+ * Tables as shown (src/site/tables.ts): the ranking of an indicator page and the front page's
  * largest rises and falls, written as files in the page's language — the same areas in the same
  * order as the page, numbers rounded as shown, marks in the notes column — as CSV and as a
  * workbook (read back with ExcelJS, an independent reader). Every expected cell is written by hand.
@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { moversTables, municipalityTable, rankingTable, tableCsv, tableHref, tableXlsx } from '../../../src/data/tables.ts';
+import { moversTables, municipalityTable, rankingTable, tableCsv, tableHref, tableXlsx } from '../../../src/site/tables.ts';
 import { area, point, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
 
 // 30 TE24 areas TA01…TA30 (the ranking needs 30 with values), Åland (TA46, not ranked) and the country.
