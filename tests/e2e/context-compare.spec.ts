@@ -82,7 +82,7 @@ test('the not-found page has the site header, navigation and a search box that g
   expect(res?.status()).toBe(404);
   await expect(page.locator('header.site nav.main a')).toHaveCount(9);
   await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveCount(1);
-  await page.getByRole('searchbox', { name: 'Haku' }).fill('Lahti');
-  await page.getByRole('searchbox', { name: 'Haku' }).press('Enter');
+  await page.getByRole('searchbox', { name: 'Haku', exact: true }).fill('Lahti');
+  await page.getByRole('searchbox', { name: 'Haku', exact: true }).press('Enter');
   await expect(page).toHaveURL(/\/fi\/search\/\?q=Lahti$/);
 });
