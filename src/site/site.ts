@@ -88,6 +88,26 @@ export interface SiteData {
 
 let cached: SiteData | undefined;
 
+/** A point's comparison fields before comparisons.csv fills them in (also the test fixtures' default). */
+export const NO_COMPARISONS = {
+  yoy: null,
+  yoyPct: null,
+  yoyCrossesBreak: null,
+  yoyStatus: null,
+  m3: null,
+  m3Pct: null,
+  m3CrossesBreak: null,
+  m3Status: null,
+  avg12: null,
+  avg12From: null,
+  rank: null,
+  rankOf: null,
+  diffToCountry: null,
+  diffStatus: null,
+  lastAsHigh: null,
+  lastAsLow: null,
+} as const;
+
 /** The derived data folder (override with TILANNEKUVA_DERIVED for tests). */
 export function derivedDir(): string {
   return process.env.TILANNEKUVA_DERIVED ?? join(process.cwd(), 'data', 'derived');
@@ -125,22 +145,7 @@ export function loadSite(): SiteData {
       value: r.value,
       status: r.status,
       breaks: r.break.length ? [...r.break] : noBreaks,
-      yoy: null,
-      yoyPct: null,
-      yoyCrossesBreak: null,
-      yoyStatus: null,
-      m3: null,
-      m3Pct: null,
-      m3CrossesBreak: null,
-      m3Status: null,
-      avg12: null,
-      avg12From: null,
-      rank: null,
-      rankOf: null,
-      diffToCountry: null,
-      diffStatus: null,
-      lastAsHigh: null,
-      lastAsLow: null,
+      ...NO_COMPARISONS,
     });
   });
   // Both files are sorted by indicator, area and period; walk them together.

@@ -5,7 +5,7 @@
  * tests that use it write every expected value by hand.
  */
 import type { Area } from '../../src/lib/derive/areas.ts';
-import type { Point, SeriesData, SiteData, SnapshotPart } from '../../src/site/site.ts';
+import { NO_COMPARISONS, type Point, type SeriesData, type SiteData, type SnapshotPart } from '../../src/site/site.ts';
 import { IndicatorFile, type Indicator } from '../../src/schema/indicator.ts';
 import type { Source } from '../../src/schema/source.ts';
 
@@ -91,22 +91,7 @@ export function point(period: string, value: number | null, fields: Partial<Poin
     value,
     status: value === null ? 'missing' : 'ok',
     breaks: [],
-    yoy: null,
-    yoyPct: null,
-    yoyCrossesBreak: null,
-    yoyStatus: null,
-    m3: null,
-    m3Pct: null,
-    m3CrossesBreak: null,
-    m3Status: null,
-    avg12: null,
-    avg12From: null,
-    rank: null,
-    rankOf: null,
-    diffToCountry: null,
-    diffStatus: null,
-    lastAsHigh: null,
-    lastAsLow: null,
+    ...NO_COMPARISONS,
     ...fields,
   };
 }
