@@ -1,7 +1,8 @@
 /**
  * Writes every download of the site into its own folder (default data/downloads/, copied into
- * dist/data/ by scripts/build-site.ts) from the derived data alone: per indicator and per area a tidy CSV, an Excel workbook
- * with a notes sheet and JSON-stat 2.0; the comparisons of each indicator; the CSV and workbook
+ * dist/data/ by scripts/build-site.ts) from the derived data alone: per area a tidy CSV, per
+ * indicator a zipped tidy CSV, each with an Excel workbook with a notes sheet and JSON-stat 2.0;
+ * the comparisons of each indicator (a zipped CSV); the CSV and workbook
  * of every chart; every ranking table a page shows, in the page's language (CSV and workbook);
  * the whole dataset zipped, split by indicator (observations in tilannekuva.zip, comparisons in
  * comparisons.zip, so that no file grows past a static host's 25 MiB limit); postal codes; the change-meter format (schemas, template) and its published files; the
@@ -87,6 +88,17 @@ async function main(): Promise<void> {
   const decimals = decimalsOf(site);
   const dir = derivedDir();
   const mtime = new Date(site.rawWrittenAt);
+  /**
+   * A CSV zipped on its own (`<name>.csv.zip` holding `<name>.csv`): the bulk files (every area
+   * and period of an indicator, and its comparisons) are published so, about a tenth of the size.
+   * A zip opens with a double-click on Windows and macOS, and R and Python read it directly; a
+   * .gz file would be unpacked in transit by some servers (astro preview among them).
+   */
+  const zipped = (name: string, csv: Uint8Array) => {
+    const z = zipWriter(mtime);
+    z.add(name, csv);
+    return z.end();
+  };
   const all = zipWriter(mtime);
   all.add('tilannekuva/README.txt', strToU8(archiveReadme(site)));
   all.add('tilannekuva/areas.json', new Uint8Array(readFileSync(join(dir, 'areas.json'))));
@@ -96,9 +108,9 @@ async function main(): Promise<void> {
   for (const ind of site.indicators) {
     const rows = indicatorRows(site, ind);
     const csv = strToU8(observationsCsv(rows, decimals));
-    write(`indicators/${ind.id}.csv`, csv);
+    write(`indicators/${ind.id}.csv.zip`, zipped(`${ind.id}.csv`, csv));
     all.add(`tilannekuva/observations/${ind.id}.csv`, csv);
-    write(`indicators/${ind.id}.xlsx`, await xlsxOf(rows, decimals, notesOf(site, { kind: 'indicator', ind }), new Date(retrievedAt(site, ind.sources))));
+    write(`indicators/${ind.id}.xlsx`, xlsxOf(rows, decimals, notesOf(site, { kind: 'indicator', ind }), new Date(retrievedAt(site, ind.sources))));
     write(`indicators/${ind.id}.json`, JSON.stringify(jsonStatOf(site, rows, 'area', `${ind.name.fi} (${ind.id})`, ind.sources)));
   }
   for (const a of site.areas) {
@@ -106,14 +118,14 @@ async function main(): Promise<void> {
     const rows = areaRows(site, a.code);
     const sources = [...new Set(site.indicators.filter((i) => site.series.get(i.id)?.has(a.code)).flatMap((i) => i.sources))];
     write(`areas/${code}.csv`, observationsCsv(rows, decimals));
-    write(`areas/${code}.xlsx`, await xlsxOf(rows, decimals, notesOf(site, { kind: 'area', code: a.code }), new Date(retrievedAt(site, sources))));
+    write(`areas/${code}.xlsx`, xlsxOf(rows, decimals, notesOf(site, { kind: 'area', code: a.code }), new Date(retrievedAt(site, sources))));
     write(`areas/${code}.json`, JSON.stringify(jsonStatOf(site, rows, 'indicator', `${a.name.fi} (${a.code})`, sources)));
   }
   write('tilannekuva.zip', all.end());
   for (const spec of allChartSpecs(site)) {
     const ind = site.indicatorById.get(spec.indicator)!;
     write(`charts/${spec.slug}.csv`, chartCsv(site, spec));
-    write(`charts/${spec.slug}.xlsx`, await xlsxOf(chartRows(site, spec), decimals, notesOf(site, { kind: 'indicator', ind }), new Date(retrievedAt(site, ind.sources))));
+    write(`charts/${spec.slug}.xlsx`, xlsxOf(chartRows(site, spec), decimals, notesOf(site, { kind: 'indicator', ind }), new Date(retrievedAt(site, ind.sources))));
   }
   // The tables pages show (rankings, largest changes), in each page language.
   const writeTable = (lang: Lang, table: ShownTable, created: Date) => {
@@ -134,7 +146,7 @@ async function main(): Promise<void> {
   const comparisonIds = new Set<string>();
   splitByIndicator(readFileSync(join(dir, 'comparisons.csv')), (id, part) => {
     comparisonIds.add(id);
-    write(`comparisons/${id}.csv`, part);
+    write(`comparisons/${id}.csv.zip`, zipped(`${id}.csv`, new Uint8Array(part)));
     comparisonsZip.add(`comparisons/${id}.csv`, new Uint8Array(part));
   });
   write('comparisons.zip', comparisonsZip.end());

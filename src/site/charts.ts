@@ -84,11 +84,15 @@ export function chartPeriods(site: SiteData, spec: ChartSpec): string[] {
 }
 
 /**
- * The periods of a chart's table and download: the chart's periods, latest first, without those
- * in which no area of the chart has anything to show (no value, nothing withheld and no break).
+ * The periods of a chart's table and download: the periods the chart draws by default (a time
+ * series: its last 36 months or 10 years; the whole history, drawn behind one click, is in the
+ * page's download files), latest first, without those in which no area of the chart has anything
+ * to show (no value, nothing withheld and no break). A full history in every chart's table would
+ * make the pages and chart files of a full refresh too large for a static host.
  */
 export function chartTablePeriods(site: SiteData, spec: ChartSpec): string[] {
-  return chartPeriods(site, spec)
+  const periods = chartPeriods(site, spec);
+  return (spec.periods ? periods : defaultWindow(periods))
     .filter((period) => spec.areas.some((a) => {
       const p = at(seriesOf(site, spec.indicator, a.code), period);
       return p !== undefined && (p.status !== 'missing' || p.breaks.length > 0);

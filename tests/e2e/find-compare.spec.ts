@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from '@playwright/test';
 import { ORIGIN, expectNoAxeViolations, plain } from './helpers.ts';
 
@@ -147,7 +148,7 @@ test('the page, the indicator CSV and the JSON-stat file give the same Helsinki 
   // Helsinki is one municipality, so its area's share is the municipality's published one (12tf, 12r5).
   await page.goto('/en/area/ta08/');
   expect(plain(await page.locator('main').innerText())).toContain('13.7 %');
-  const csv = await (await request.get('/data/indicators/unemployment-share.csv')).text();
+  const csv = strFromU8(unzipSync(new Uint8Array(await (await request.get('/data/indicators/unemployment-share.csv.zip')).body()))['unemployment-share.csv']!);
   expect(csv.split('\n')).toContain('TA08,Helsinki,employment_area,unemployment-share,2026-08,13.7,percent,ok,');
   expect(csv.split('\n')).toContain('TA08,Helsinki,employment_area,unemployment-share,2026-06,14.2,percent,ok,');
   // Checked against public releases (../shared/data/README.md): Helsinki 13.8 % in 2025-12, Äänekoski 16.8 % in 2025-06.
@@ -157,5 +158,5 @@ test('the page, the indicator CSV and the JSON-stat file give the same Helsinki 
   const inds = Object.keys(js.dimension.indicator.category.index);
   const periods = Object.keys(js.dimension.period.category.index);
   expect(js.value[inds.indexOf('unemployment-share') * periods.length + periods.indexOf('2026-06')]).toBe(14.2);
-  expect(readFileSync(join(process.cwd(), 'dist', 'data', 'indicators', 'unemployed.csv'), 'utf8')).toContain('SSS,Koko maa,country,unemployed,2026-06,352001,persons,ok,');
+  expect(strFromU8(unzipSync(readFileSync(join(process.cwd(), 'dist', 'data', 'indicators', 'unemployed.csv.zip')))['unemployed.csv']!)).toContain('SSS,Koko maa,country,unemployed,2026-06,352001,persons,ok,');
 });

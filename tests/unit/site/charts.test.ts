@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { areaChartSpecs, chartCsv, chartPeriods, chartSources, indicatorChartSpec, type ChartSpec } from '../../../src/site/charts.ts';
+import { areaChartSpecs, chartCsv, chartPeriods, chartSources, chartTablePeriods, indicatorChartSpec, type ChartSpec } from '../../../src/site/charts.ts';
 import { area, months, point, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
 
 describe('areaChartSpecs', () => {
@@ -144,6 +144,35 @@ describe('chartPeriods and chartCsv', () => {
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('chartTablePeriods', () => {
+  const share = siteIndicator({ id: 'share' });
+  // 40 months with a value, 2023-01 … 2026-04: the table holds the default window, the last 36
+  // months (2023-05 … 2026-04), latest first; the whole history is in the page's area files.
+  const long = months('2023-01', Array.from({ length: 40 }, (_, i) => i + 1));
+  const site = tinySite({ areas: [area('TA01', 'employment_area')], indicators: [share], series: { share: { TA01: long } } });
+  const spec: ChartSpec = { slug: 'area-ta01-share', indicator: 'share', areas: [{ code: 'TA01', role: 'area' }] };
+
+  test('a long series: the last 36 months, latest first', () => {
+    const periods = chartTablePeriods(site, spec);
+    assert.equal(periods.length, 36);
+    assert.equal(periods[0], '2026-04');
+    assert.equal(periods.at(-1), '2023-05');
+    assert.equal(chartPeriods(site, spec).length, 40, 'the drawing still has the whole history');
+  });
+
+  test('the download holds the same 36 months', () => {
+    const lines = chartCsv(site, spec).trim().split('\n');
+    assert.equal(lines.length, 37);
+    assert.ok(lines.some((l) => l.includes(',2023-05,5.0,')));
+    assert.ok(!lines.some((l) => l.includes(',2023-04,')));
+  });
+
+  test('a chart with its own periods (a grid, a season) keeps them all', () => {
+    const own = ['2023-01', '2023-02', '2026-04'];
+    assert.deepEqual(chartTablePeriods(site, { ...spec, periods: own }), ['2026-04', '2023-02', '2023-01']);
   });
 });
 

@@ -67,12 +67,12 @@ describe('dataPackage', () => {
       'charts/indicator-share.csv',
       'charts/indicator-share.xlsx',
       'comparisons.zip',
-      'comparisons/count.csv',
-      'comparisons/share.csv',
-      'indicators/count.csv',
+      'comparisons/count.csv.zip',
+      'comparisons/share.csv.zip',
+      'indicators/count.csv.zip',
       'indicators/count.json',
       'indicators/count.xlsx',
-      'indicators/share.csv',
+      'indicators/share.csv.zip',
       'indicators/share.json',
       'indicators/share.xlsx',
       'postcodes.json',
@@ -97,9 +97,13 @@ describe('dataPackage', () => {
     assert.equal(new Set(list.map((r) => r.name)).size, list.length);
     const media: Record<string, string> = { csv: 'text/csv', json: 'application/json', zip: 'application/zip', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     for (const r of list) {
-      assert.equal(r.path.split('.').at(-1), r.format, r.path);
+      // A zipped CSV (bulk files) ends in .csv.zip and says compression "zip".
+      const zipped = r.path.endsWith('.csv.zip');
+      assert.equal((r as { compression?: string }).compression, zipped ? 'zip' : undefined, r.path);
+      assert.equal(r.path.replace(/\.csv\.zip$/, '.csv').split('.').at(-1), r.format, r.path);
       assert.equal(r.mediatype, media[r.format], r.path);
     }
+    assert.deepEqual(list.filter((r) => r.path.endsWith('.csv.zip')).map((r) => r.path).sort(), ['comparisons/count.csv.zip', 'comparisons/share.csv.zip', 'indicators/count.csv.zip', 'indicators/share.csv.zip']);
   });
 
   test('every tidy table (CSV and workbook) points at the tidy Table Schema; comparisons at their own; shown tables, archives and JSON have none', () => {
@@ -111,7 +115,7 @@ describe('dataPackage', () => {
 
   test('a resource from some of the sources names them; one from all of them relies on the package\'s list', () => {
     const byPath = new Map(resources(dataPackage(site)).map((r) => [r.path, r]));
-    assert.deepEqual(byPath.get('indicators/share.csv')!.sources, [{ title: 'src name en (src producer en, 12r5)', path: 'https://example.org/source' }]);
+    assert.deepEqual(byPath.get('indicators/share.csv.zip')!.sources, [{ title: 'src name en (src producer en, 12r5)', path: 'https://example.org/source' }]);
     assert.equal(byPath.get('tilannekuva.zip')!.sources, undefined);
     const pkg = dataPackage(site);
     assert.deepEqual((pkg.sources as { title: string }[]).map((s) => s.title), ['src name en (src producer en, 12r5)', 'other name en (other producer en, 12r5)']);

@@ -38,7 +38,7 @@ describe('formula injection', () => {
   });
 
   test('Excel: the same cells are text with an apostrophe, the value column is numeric, and the notes sheet is there', async () => {
-    const buf = await xlsxOf(rows, decimals, [['Source', '=cmd|calc'], ['Licence', 'CC BY 4.0']]);
+    const buf = Buffer.from(xlsxOf(rows, decimals, [['Source', '=cmd|calc'], ['Licence', 'CC BY 4.0']]));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const data = wb.getWorksheet('data')!;
@@ -50,6 +50,11 @@ describe('formula injection', () => {
     assert.equal(data.getCell('F2').value, 52578);
     assert.equal(data.getCell('F3').value, null);
     assert.equal(data.getCell('F4').value, -0.5);
+    // Cells after an empty one stay in their columns.
+    assert.equal(data.getCell('G3').value, 'persons');
+    assert.equal(data.getCell('H3').value, 'missing');
+    assert.equal(data.getCell('I5').value, 'te24');
+    assert.equal(data.getCell('I4').value, null);
     for (const cell of ['B2', 'B3', 'B4', 'B5']) assert.equal(data.getCell(cell).formula, undefined, `${cell} is not a formula`);
     const notes = wb.getWorksheet('notes')!;
     assert.equal(notes.getCell('B1').value, "'=cmd|calc");
