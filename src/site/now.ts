@@ -141,6 +141,17 @@ export function standing(site: SiteData, code: string): Standing | null {
 }
 
 /**
+ * How an area's rank moved over the last ranked months, for a reader: the range ("range 1–3 in
+ * the last 12 months with data"), or, when the rank was the same in every one of them, that
+ * rank ("1 in each of the last 12 months with data"), never a range of one number ("1–1").
+ * Null when there is only one ranked month (nothing to say beyond the rank itself).
+ */
+export function rankSpanText(lang: Lang, range: { min: number; max: number; periods: number } | null): string | null {
+  if (!range || range.periods < 2) return null;
+  return range.min === range.max ? t(lang, 'profile.rankSame', { rank: range.min, n: range.periods }) : t(lang, 'profile.rankSpan', { min: range.min, max: range.max, n: range.periods });
+}
+
+/**
  * The standing in one plain sentence from the dictionaries' templates: "Kesäkuu 2026: 17,8 %,
  * suurin 45 alueesta, +5,0 %-yks. koko maahan verrattuna." (1 = the highest value).
  */

@@ -5,7 +5,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from '@playwright/test';
+import { strFromU8, unzipSync } from 'fflate';
 import { ORIGIN, expectNoAxeViolations, plain } from './helpers.ts';
+
+/** The cells of a worksheet of an .xlsx file (as the portal writes them: numbers and inline strings), row by row; an empty cell is null. */
+function sheetCells(xml: string): (string | number | null)[][] {
+  const rows: (string | number | null)[][] = [];
+  for (const [, r, body] of xml.matchAll(/<row r="(\d+)">(.*?)<\/row>/g)) {
+    const row: (string | number | null)[] = [];
+    for (const [, col, v, t] of body!.matchAll(/<c r="([A-Z]+)\d+"[^>]*>(?:<v>([^<]*)<\/v>|<is><t[^>]*>([^<]*)<\/t><\/is>)<\/c>/g)) {
+      const k = [...col!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      while (row.length < k) row.push(null);
+      row[k] = v !== undefined ? Number(v) : t!.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    }
+    rows[Number(r) - 1] = row;
+  }
+  return rows;
+}
 
 test.describe('search', () => {
   test('finds an indicator in Finnish', async ({ page }) => {
@@ -71,7 +87,7 @@ test.describe('compare', () => {
     expect(header).toEqual(['Period', 'Helsinki', 'Lahti', 'Jyväskylä-Muurame', 'Whole country']);
     const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent ?? '')));
     const download = page.waitForEvent('download');
-    await page.getByRole('link', { name: 'Download exactly what is shown (CSV)' }).click();
+    await page.getByRole('link', { name: 'CSV (comma-separated, decimal point)' }).click();
     const text = readFileSync(await (await download).path(), 'utf8').trim().split('\n');
     expect(text[0]).toBe('area_code,area_name,area_level,indicator,period,value,unit,status,break');
     const rows = text.slice(1).map((l) => l.split(','));
@@ -102,6 +118,61 @@ test.describe('compare', () => {
     }
     expect(fromCsv).toEqual(fromTable);
     expect(rows.find((r) => r[0] === 'TA08' && r[4] === '2026-06')?.[5]).toBe('14.2');
+    await expectNoAxeViolations(page);
+  });
+
+  test('the Excel option holds exactly the tables shown, cell by cell, with the marks in a notes column', async ({ page }) => {
+    // Two indicators, a municipality with withheld counts beside two employment areas (Finnish page).
+    await page.goto('/fi/compare/?areas=TA08,TA19,KU081&ind=unemployment-share,long-term-unemployed,unemployed-per-vacancy');
+    const tables = page.locator('#compare-output table');
+    await expect(tables).toHaveCount(3);
+    const link = page.getByRole('link', { name: 'Excel (.xlsx)' });
+    await expect(link).toBeVisible();
+    await expect(page.locator('#compare-downloads')).toContainText('Lataa täsmälleen näkyvät tiedot: CSV (pilkkuerotin, desimaalipiste) · Excel (.xlsx)');
+    const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(file.suggestedFilename()).toBe('tilannekuva-vertailu.xlsx');
+    const zip = unzipSync(new Uint8Array(readFileSync((await file.path())!)));
+    const book = strFromU8(zip['xl/workbook.xml']!);
+    // The marks the table writes beside a value, as the page writes them in Finnish.
+    const marks: [RegExp, string][] = [[/^vähintään /, 'vähintään'], [/^enintään /, 'enintään'], [/ \(arvio\)$/, 'arvio'], [/ \(vajaa\)$/, 'vajaa']];
+    const seen = { number: 0, withheld: 0, marked: 0 };
+    for (let k = 0; k < 3; k++) {
+      const shown = await tables.nth(k).locator('tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent ?? '')));
+      const cells = sheetCells(strFromU8(zip[`xl/worksheets/sheet${k + 1}.xml`]!));
+      expect(cells.length, `sheet ${k + 1} rows`).toBe(shown.length);
+      const [head, ...body] = shown;
+      expect(cells[0]).toEqual([...head!.map(plain), 'Huom.']);
+      body.forEach(([period, ...values], i) => {
+        const notes: string[] = [];
+        const expected = values.map((text, j) => {
+          let v = plain(text);
+          if (v === '–') return null;
+          if (v === 'salattu') {
+            seen.withheld++;
+            return 'salattu';
+          }
+          for (const [re, word] of marks) {
+            if (!re.test(v)) continue;
+            v = v.replace(re, '');
+            notes.push(`${plain(head![j + 1]!)}: ${word}`);
+            seen.marked++;
+          }
+          seen.number++;
+          return Number(v.replace(/\u2212/g, '-').replace(/ %$/, '').replace(/ /g, '').replace(',', '.'));
+        });
+        const row = cells[i + 1]!;
+        while (row.length < values.length + 2) row.push(null);
+        expect(row, `sheet ${k + 1} row ${i + 2}`).toEqual([plain(period!), ...expected, notes.length ? notes.join('; ') : null]);
+      });
+    }
+    // The check covered numbers, withheld values and marked ones.
+    expect(seen.number).toBeGreaterThan(100);
+    expect(seen.withheld).toBeGreaterThan(0);
+    expect(seen.marked).toBeGreaterThan(0);
+    // A sheet per indicator, named by its short name (Excel allows no "/" in a name), then the notes.
+    expect([...book.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(['Työttömien osuus, %', 'Pitkäaikaistyöttömät', 'Työttömiä \u2215 avoin paikka', 'Tiedot']);
+    const notes = strFromU8(zip[`xl/worksheets/sheet4.xml`]!);
+    expect(notes).toContain('CC BY 4.0');
     await expectNoAxeViolations(page);
   });
 

@@ -17,6 +17,14 @@ const noPrevious = { fi: 'ei arvoa vuotta aiemmin', sv: 'inget värde ett år ti
 // People in services in the whole country 2026-06, by hand from the six service stocks of the
 // source (12,053 + 20,990 + 536 + 3,430 + 0 + 27,189 = 64,198), and their share of unemployed +
 // in services: 64,198 / (352,001 + 64,198) = 15.4 %.
+// Benefits on Lahti's page, by hand from the source files: Kela 7,064 (2026-08) against 6,447
+// (2025-08): +617, +9.6 %; the earnings-related allowance 89,893 (2026-07) against 104,224
+// (2025-07): −14,331, −13.8 %.
+const benefits = {
+  fi: { kela: '7 064', kelaMonth: 'elokuu 2026', kelaChange: '+617 (+9,6 %)', notAdditive: 'kuntien lukuja ei lasketa yhteen', wholeCountry: 'Koko maa (ei kunnittain)', fund: '89 893', fundMonth: 'heinäkuu 2026', fundChange: '−14 331 (−13,8 %)', fundProducer: 'Finanssivalvonta' },
+  sv: { kela: '7 064', kelaMonth: 'augusti 2026', kelaChange: '+617 (+9,6 %)', notAdditive: 'kommunernas siffror summeras inte', wholeCountry: 'Hela landet (inte per kommun)', fund: '89 893', fundMonth: 'juli 2026', fundChange: '−14 331 (−13,8 %)', fundProducer: 'Finansinspektionen' },
+  en: { kela: '7,064', kelaMonth: 'August 2026', kelaChange: '+617 (+9.6 %)', notAdditive: 'municipal figures are not added up', wholeCountry: 'Whole country (not by municipality)', fund: '89,893', fundMonth: 'July 2026', fundChange: '−14,331 (−13.8 %)', fundProducer: 'Financial Supervisory Authority' },
+};
 const services = { fi: ['64 198', '15,4 %'], sv: ['64 198', '15,4 %'], en: ['64,198', '15.4 %'] };
 
 for (const lang of langs) {
@@ -54,6 +62,28 @@ for (const lang of langs) {
       expect(text).toContain(num[lang].hs);
       await expect(page.locator('dl.facts a[href$="/area/ta08/"]')).toHaveCount(1);
       await expect(page.locator('dl.facts a[href$="/area/mk01/"]')).toHaveCount(1);
+      await expectNoAxeViolations(page);
+    });
+
+    test('municipality profile of Lahti shows Kela recipients there beside the whole country’s earnings-related allowance recipients', async ({ page }) => {
+      test.setTimeout(60_000);
+      await page.goto(`/${lang}/area/ku398/`);
+      const section = page.locator('section', { has: page.locator('h2#benefits') });
+      // Kela (../shared/data/kela, municipality 398): 7,064 recipients in 2026-08, 6,447 in 2025-08.
+      const kela = plain(await section.locator('.card[data-indicator="kela-benefit-recipients"]').innerText());
+      expect(kela).toContain('Lahti');
+      expect(kela).toContain(benefits[lang].kela);
+      expect(kela).toContain(benefits[lang].kelaMonth);
+      expect(kela).toContain(benefits[lang].kelaChange);
+      expect(kela).toContain(benefits[lang].notAdditive);
+      // Finanssivalvonta (../shared/data/outlook): 89,893 recipients in 2026-07, 104,224 in 2025-07,
+      // for the whole country only.
+      const fund = plain(await section.locator('.card[data-indicator="earnings-related-allowance-recipients"]').innerText());
+      expect(fund).toContain(benefits[lang].wholeCountry);
+      expect(fund).toContain(benefits[lang].fund);
+      expect(fund).toContain(benefits[lang].fundMonth);
+      expect(fund).toContain(benefits[lang].fundChange);
+      expect(fund).toContain(benefits[lang].fundProducer);
       await expectNoAxeViolations(page);
     });
 

@@ -8,6 +8,7 @@
 import { embedCode as embedHtml } from '../../lib/embed.ts';
 import { observationHeader } from '../../lib/observation.ts';
 import { loadArea, type AreaData } from './data.ts';
+import type { ShownCompareTable } from './workbook.ts';
 import { renderIndicator, type Draw } from './render.ts';
 import { areaLabel, matchAreas, resolveArea } from './match.ts';
 import { MAX_AREAS, leftOut, readState, text as s, writeState, type CompareConfig, type CompareState } from './state.ts';
@@ -20,7 +21,11 @@ export function startCompare(cfg: CompareConfig): void {
   let csvRows: string[] = [];
   const chosen = document.querySelector<HTMLUListElement>('#compare-chosen');
   const chosenInd = document.querySelector<HTMLUListElement>('#compare-chosen-ind');
+  const downloads = document.querySelector<HTMLElement>('#compare-downloads');
   const download = document.querySelector<HTMLAnchorElement>('#compare-csv');
+  const downloadXlsx = document.querySelector<HTMLAnchorElement>('#compare-xlsx');
+  const xlsxItem = document.querySelector<HTMLElement>('#compare-xlsx-item');
+  let drawing = 0;
   const embedCode = document.querySelector<HTMLTextAreaElement>('#compare-embed');
 
   const renderChosen = () => {
@@ -63,6 +68,7 @@ export function startCompare(cfg: CompareConfig): void {
   };
 
   const render = async () => {
+    const drawn = ++drawing;
     renderChosen();
     root.setAttribute('aria-busy', 'true');
     const codes = [...new Set([...state.areas, 'SSS'])];
@@ -78,20 +84,40 @@ export function startCompare(cfg: CompareConfig): void {
       root.removeAttribute('aria-busy');
       return;
     }
+    if (drawn !== drawing) return; // a newer view is being drawn
     root.replaceChildren();
     csvRows = [];
+    const tables: ShownCompareTable[] = [];
     if (state.areas.length === 0 || state.indicators.length === 0) {
       const p = document.createElement('p');
       p.textContent = s(cfg, 'compare.empty');
       root.append(p);
     } else {
-      for (const id of state.indicators) csvRows.push(...renderIndicator(cfg, root, id, state.areas, data, draw, state.span, (span) => update({ ...state, span })).csv);
+      for (const id of state.indicators) {
+        const shown = renderIndicator(cfg, root, id, state.areas, data, draw, state.span, (span) => update({ ...state, span }));
+        csvRows.push(...shown.csv);
+        if (shown.table) tables.push(shown.table);
+      }
     }
     root.removeAttribute('aria-busy');
     if (download) {
       const text = [observationHeader(), ...csvRows].join('\n') + '\n';
+      URL.revokeObjectURL(download.href);
       download.href = URL.createObjectURL(new Blob([text], { type: 'text/csv' }));
-      download.hidden = csvRows.length === 0;
+    }
+    if (downloads) downloads.hidden = csvRows.length === 0;
+    // The Excel option: the same tables as a workbook (its writer is loaded only now).
+    if (downloadXlsx && xlsxItem) {
+      xlsxItem.hidden = true;
+      if (tables.length) {
+        void import('./workbook.ts').then(({ compareWorkbook }) => {
+          if (drawn !== drawing) return;
+          URL.revokeObjectURL(downloadXlsx.href);
+          const bytes = compareWorkbook(cfg, tables, new Date());
+          downloadXlsx.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+          xlsxItem.hidden = false;
+        });
+      }
     }
     if (embedCode) embedCode.value = embedHtml(`${location.origin}/${cfg.lang}/embed/${writeState(state)}`, state.indicators.map((i) => cfg.indicators[i]!.name).join(', '));
     if (status) status.textContent = s(cfg, 'compare.announce', { count: state.areas.length, areas: state.areas.map((a) => cfg.areas[a]).join(', '), indicators: state.indicators.map((i) => cfg.indicators[i]!.short).join(', ') });

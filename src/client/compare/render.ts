@@ -1,8 +1,8 @@
 /**
  * The comparison tool's drawing: one indicator's chart (drawn by the line chart builder in the
  * browser, at the width of the page) and table for the chosen areas and the whole country, and
- * the tidy CSV rows of exactly that table. It opens on the last 36 months; a button shows the
- * whole history (kept in the address as `span=all`). Periods with nothing in any column are left
+ * the tidy CSV rows of exactly that table (and the table itself for the workbook, `workbook.ts`).
+ * It opens on the last 36 months; a button shows the whole history (kept in the address as `span=all`). Periods with nothing in any column are left
  * out of the table and the CSV.
  */
 import type * as LineCharts from '../../charts/line.ts';
@@ -14,6 +14,7 @@ import { formatPeriod, formatPeriodShort } from '../../i18n/format.ts';
 import { observationLine } from '../../lib/observation.ts';
 import { valueText } from '../../lib/units.ts';
 import type { AreaData } from './data.ts';
+import type { ShownCompareTable } from './workbook.ts';
 import { shownNames } from './match.ts';
 import { text as s, translator, type CompareConfig } from './state.ts';
 
@@ -30,7 +31,7 @@ export function renderIndicator(
   draw: Draw,
   span: 'recent' | 'all',
   onSpan: (span: 'recent' | 'all') => void,
-): { csv: string[] } {
+): { csv: string[]; table?: ShownCompareTable } {
   const ind = cfg.indicators[id]!;
   const withCountry = areas.includes('SSS') ? areas : [...areas, 'SSS'];
   const names = shownNames(cfg, withCountry);
@@ -137,7 +138,8 @@ export function renderIndicator(
   table.innerHTML = '<caption class="visually-hidden"></caption><thead><tr></tr></thead><tbody></tbody>';
   table.querySelector('caption')!.textContent = title;
   const head = table.querySelector('thead tr')!;
-  for (const [k, label] of [s(cfg, 'table.period'), ...withCountry.map((c) => names[c]!)].entries()) {
+  const header = [s(cfg, 'table.period'), ...withCountry.map((c) => names[c]!)];
+  for (const [k, label] of header.entries()) {
     const th = document.createElement('th');
     th.scope = 'col';
     th.textContent = label;
@@ -164,6 +166,13 @@ export function renderIndicator(
   wrap.append(table);
   figure.append(wrap);
   (window as unknown as { chartTips?: (f: HTMLElement) => void }).chartTips?.(figure);
+  const shownTable: ShownCompareTable = {
+    indicator: id,
+    title,
+    header,
+    rows: rowsShown.map((period) => ({ period: formatPeriodShort(period), points: withCountry.map((code) => seriesOf(code).find((x) => x.period === period)) })),
+    span: `${from}–${to}`,
+  };
   // CSV: exactly the table's cells, one tidy row per area and period.
   for (const code of withCountry) {
     for (const period of [...rowsShown].reverse()) {
@@ -173,5 +182,5 @@ export function renderIndicator(
       csv.push(observationLine({ area_code: code, area_name: info.fi, area_level: info.level, indicator: id, period, value: p?.value ?? null, unit: ind.unit, status: p ? p.status : 'missing', break: brk }, ind.decimals));
     }
   }
-  return { csv };
+  return { csv, table: shownTable };
 }

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { standing, standingLine } from '../../../src/site/now.ts';
+import { rankSpanText, standing, standingLine } from '../../../src/site/now.ts';
 import { chartSources } from '../../../src/site/charts.ts';
 import { area, point, siteIndicator, siteSource, tinySite } from '../../helpers/site-fixture.ts';
 
@@ -30,6 +30,32 @@ describe('standingLine', () => {
 
   test('an area without a rank has no standing', () => {
     assert.equal(standing(site([point('2026-06', 12.3)]), 'TA19'), null);
+  });
+});
+
+describe('rankSpanText', () => {
+  test('the same rank in every month is said as that rank, never as "1–1"', () => {
+    const same = { min: 1, max: 1, periods: 12 };
+    assert.equal(rankSpanText('fi', same), '1 joka kuukausi (12 kk)');
+    assert.equal(rankSpanText('sv', same), '1 varje månad (12 mån.)');
+    assert.equal(rankSpanText('en', same), '1 in each of the last 12 months with data');
+  });
+
+  test('a rank that moved is said as its range over the months counted', () => {
+    const moved = { min: 2, max: 5, periods: 7 };
+    assert.equal(rankSpanText('fi', moved), 'vaihteluväli 2–5 (7 kk)');
+    assert.equal(rankSpanText('sv', moved), 'variation 2–5 (7 mån.)');
+    assert.equal(rankSpanText('en', moved), 'range 2–5 in the last 7 months with data');
+  });
+
+  test('one ranked month or none: nothing beside the rank', () => {
+    assert.equal(rankSpanText('en', { min: 3, max: 3, periods: 1 }), null);
+    assert.equal(rankSpanText('en', null), null);
+  });
+
+  test('from a series: Lahti first in both months', () => {
+    const st = standing(site([point('2026-05', 17.1, { rank: 1, rankOf: 45 }), point('2026-06', 17.8, { rank: 1, rankOf: 45 })]), 'TA19')!;
+    assert.equal(rankSpanText('en', st.range), '1 in each of the last 2 months with data');
   });
 });
 
