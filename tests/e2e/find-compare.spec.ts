@@ -5,7 +5,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from '@playwright/test';
-import { strFromU8, unzipSync } from 'fflate';
 import { ORIGIN, expectNoAxeViolations, plain } from './helpers.ts';
 
 /** The cells of a worksheet of an .xlsx file (as the portal writes them: numbers and inline strings), row by row; an empty cell is null. */
