@@ -110,7 +110,7 @@ async function main(): Promise<void> {
     const csv = strToU8(observationsCsv(rows, decimals));
     write(`indicators/${ind.id}.csv.zip`, zipped(`${ind.id}.csv`, csv));
     all.add(`tilannekuva/observations/${ind.id}.csv`, csv);
-    write(`indicators/${ind.id}.xlsx`, xlsxOf(rows, decimals, notesOf(site, { kind: 'indicator', ind }), new Date(retrievedAt(site, ind.sources))));
+    write(`indicators/${ind.id}.xlsx`, xlsxOf(rows, decimals, notesOf(site, { kind: 'indicator', ind }), 'area×period', new Date(retrievedAt(site, ind.sources))));
     write(`indicators/${ind.id}.json`, JSON.stringify(jsonStatOf(site, rows, 'area', `${ind.name.fi} (${ind.id})`, ind.sources)));
   }
   for (const a of site.areas) {
@@ -118,14 +118,14 @@ async function main(): Promise<void> {
     const rows = areaRows(site, a.code);
     const sources = [...new Set(site.indicators.filter((i) => site.series.get(i.id)?.has(a.code)).flatMap((i) => i.sources))];
     write(`areas/${code}.csv`, observationsCsv(rows, decimals));
-    write(`areas/${code}.xlsx`, xlsxOf(rows, decimals, notesOf(site, { kind: 'area', code: a.code }), new Date(retrievedAt(site, sources))));
+    write(`areas/${code}.xlsx`, xlsxOf(rows, decimals, notesOf(site, { kind: 'area', code: a.code }), 'period×indicator', new Date(retrievedAt(site, sources))));
     write(`areas/${code}.json`, JSON.stringify(jsonStatOf(site, rows, 'indicator', `${a.name.fi} (${a.code})`, sources)));
   }
   write('tilannekuva.zip', all.end());
   for (const spec of allChartSpecs(site)) {
     const ind = site.indicatorById.get(spec.indicator)!;
     write(`charts/${spec.slug}.csv`, chartCsv(site, spec));
-    write(`charts/${spec.slug}.xlsx`, xlsxOf(chartRows(site, spec), decimals, notesOf(site, { kind: 'indicator', ind }), new Date(retrievedAt(site, ind.sources))));
+    write(`charts/${spec.slug}.xlsx`, xlsxOf(chartRows(site, spec), decimals, notesOf(site, { kind: 'indicator', ind }), 'period×area', new Date(retrievedAt(site, ind.sources))));
   }
   // The tables pages show (rankings, largest changes), in each page language.
   const writeTable = (lang: Lang, table: ShownTable, created: Date) => {

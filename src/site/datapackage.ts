@@ -84,7 +84,7 @@ export function dataPackage(
   for (const ind of site.indicators) {
     const d = `${ind.name.en}: every area and period.`;
     resources.push(resource(`indicator-${ind.id}-csv`, `indicators/${ind.id}.csv.zip`, 'csv', `${d} A CSV, zipped.`, ind.sources, 'schemas/tidy.json'));
-    resources.push(resource(`indicator-${ind.id}-xlsx`, `indicators/${ind.id}.xlsx`, 'xlsx', `${d} Excel workbook with a notes sheet.`, ind.sources, 'schemas/tidy.json'));
+    resources.push(resource(`indicator-${ind.id}-xlsx`, `indicators/${ind.id}.xlsx`, 'xlsx', `${d} Excel workbook: one row per area, one column per period (sheet data), the status of each value that is not ok (sheet status) and notes.`, ind.sources));
     resources.push(resource(`indicator-${ind.id}-json`, `indicators/${ind.id}.json`, 'json', `${d} JSON-stat 2.0 (area × period).`, ind.sources));
     if (comparisonIds.has(ind.id)) resources.push(resource(`comparisons-${ind.id}`, `comparisons/${ind.id}.csv.zip`, 'csv', `${ind.name.en}: change from a year earlier, 12-month average, rank among the 45 TE24 areas and difference to the whole country, for every area and period with a value. A CSV, zipped.`, ind.sources, 'schemas/comparisons.json'));
   }
@@ -93,14 +93,14 @@ export function dataPackage(
     const srcs = [...new Set(site.indicators.filter((i) => site.series.get(i.id)?.has(a.code)).flatMap((i) => i.sources))];
     const d = `${a.name.en} (${a.code}): every indicator and period.`;
     resources.push(resource(`area-${code}-csv`, `areas/${code}.csv`, 'csv', d, srcs, 'schemas/tidy.json'));
-    resources.push(resource(`area-${code}-xlsx`, `areas/${code}.xlsx`, 'xlsx', `${d} Excel workbook with a notes sheet.`, srcs, 'schemas/tidy.json'));
+    resources.push(resource(`area-${code}-xlsx`, `areas/${code}.xlsx`, 'xlsx', `${d} Excel workbook: one row per period, one column per indicator (sheet data), the status of each value that is not ok (sheet status) and notes.`, srcs));
     resources.push(resource(`area-${code}-json`, `areas/${code}.json`, 'json', `${d} JSON-stat 2.0 (indicator × period).`, srcs));
   }
   for (const spec of allChartSpecs(site)) {
     const ind = site.indicatorById.get(spec.indicator)!;
     const d = `Exactly the rows of the chart ${spec.slug}: ${ind.name.en}, areas ${spec.areas.map((x) => x.code).join(', ')}.`;
     resources.push(resource(`chart-${spec.slug}`, `charts/${spec.slug}.csv`, 'csv', d, ind.sources, 'schemas/tidy.json'));
-    resources.push(resource(`chart-${spec.slug}-xlsx`, `charts/${spec.slug}.xlsx`, 'xlsx', `${d} Excel workbook with a notes sheet.`, ind.sources, 'schemas/tidy.json'));
+    resources.push(resource(`chart-${spec.slug}-xlsx`, `charts/${spec.slug}.xlsx`, 'xlsx', `${d} Excel workbook: the chart's table, one row per period, one column per area (sheet data), the status of each value that is not ok (sheet status) and notes.`, ind.sources));
   }
   // The tables pages show, in each page language (header and area names in that language).
   for (const lang of LANGS) {

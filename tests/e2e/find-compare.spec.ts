@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { expect, test } from '@playwright/test';
 import { ORIGIN, expectNoAxeViolations, plain } from './helpers.ts';
@@ -214,7 +215,7 @@ test('an embed page draws the chart from its URL', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Open in Tilannekuva' })).toHaveAttribute('href', /\/en\/compare\/\?areas=TA19,TA09&ind=unemployment-share$/);
 });
 
-test('the page, the indicator CSV and the JSON-stat file give the same Helsinki values (2026-08 13.7 %, 2026-06 14.2 %)', async ({ page, request }) => {
+test('the page, the indicator CSV, the JSON-stat file and the workbooks give the same Helsinki values (2026-08 13.7 %, 2026-06 14.2 %)', async ({ page, request }) => {
   // Helsinki is one municipality, so its area's share is the municipality's published one (12tf, 12r5).
   await page.goto('/en/area/ta08/');
   expect(plain(await page.locator('main').innerText())).toContain('13.7 %');
@@ -229,4 +230,25 @@ test('the page, the indicator CSV and the JSON-stat file give the same Helsinki 
   const periods = Object.keys(js.dimension.period.category.index);
   expect(js.value[inds.indexOf('unemployment-share') * periods.length + periods.indexOf('2026-06')]).toBe(14.2);
   expect(strFromU8(unzipSync(readFileSync(join(process.cwd(), 'dist', 'data', 'indicators', 'unemployed.csv.zip')))['unemployed.csv']!)).toContain('SSS,Koko maa,country,unemployed,2026-06,352001,persons,ok,');
+  // The wide workbooks: the area's (a row per period, a column per indicator) and the indicator's
+  // (a row per area, a column per period), each with its status sheet.
+  const sheets = async (path: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await (await request.get(path)).body()) as unknown as ArrayBuffer);
+    const grid = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(1).map((r) => Array.from((r as unknown[] | undefined) ?? []).slice(1));
+    return { data: grid('data'), status: grid('status') };
+  };
+  const area = await sheets('/data/areas/ta08.xlsx');
+  const col = area.data[0]!.indexOf('unemployment-share (percent)');
+  const row = area.data.findIndex((r) => r[0] === '2026-06');
+  expect(area.data[row]![col]).toBe(14.2);
+  expect(area.status[row]![col] ?? null).toBe(null);
+  const ind = await sheets('/data/indicators/unemployment-share.xlsx');
+  const ta08 = ind.data.find((r) => r[0] === 'TA08')!;
+  expect(ta08.slice(0, 3)).toEqual(['TA08', 'Helsinki', 'employment_area']);
+  expect(ta08[ind.data[0]!.indexOf('2026-08')]).toBe(13.7);
+  expect(ind.data.find((r) => r[0] === 'KU091')![ind.data[0]!.indexOf('2025-12')]).toBe(13.8);
+  // The whole country's share of 2026-08 is an estimate (from its municipalities' shares): marked.
+  const sss = ind.data.findIndex((r) => r[0] === 'SSS');
+  expect(ind.status[sss]![ind.data[0]!.indexOf('2026-08')]).toBe('estimate');
 });

@@ -106,9 +106,9 @@ describe('dataPackage', () => {
     assert.deepEqual(list.filter((r) => r.path.endsWith('.csv.zip')).map((r) => r.path).sort(), ['comparisons/count.csv.zip', 'comparisons/share.csv.zip', 'indicators/count.csv.zip', 'indicators/share.csv.zip']);
   });
 
-  test('every tidy table (CSV and workbook) points at the tidy Table Schema; comparisons at their own; shown tables, archives and JSON have none', () => {
+  test('every tidy CSV points at the tidy Table Schema; comparisons at their own; shown tables, the wide workbooks, archives and JSON have none', () => {
     for (const r of resources(dataPackage(site))) {
-      const expected = r.path.startsWith('comparisons/') ? 'schemas/comparisons.json' : r.path.startsWith('tables/') ? undefined : r.format === 'csv' || r.format === 'xlsx' ? 'schemas/tidy.json' : undefined;
+      const expected = r.path.startsWith('comparisons/') ? 'schemas/comparisons.json' : r.path.startsWith('tables/') ? undefined : r.format === 'csv' ? 'schemas/tidy.json' : undefined;
       assert.equal(r.schema, expected, r.path);
     }
   });
