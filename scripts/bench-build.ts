@@ -19,6 +19,7 @@ import { chromium } from '@playwright/test';
 import { ROOT } from './lib/args.ts';
 import { BENCH_PAGES } from './lib/page-types.ts';
 import { serveFolder } from './lib/static-server.ts';
+import { siteTimes } from './lib/site-times.ts';
 
 const DIST = join(ROOT, 'dist');
 const PAGES = BENCH_PAGES;
@@ -57,15 +58,15 @@ function timed(label: string, command: string, args: string[]): { seconds: numbe
 
 const data = timed('validate + derive', 'npm', ['run', '-s', 'data']);
 const site = timed('site', process.execPath, [join(ROOT, 'scripts', 'build-site.ts')]);
-const m = /pages ([\d.]+) s and downloads ([\d.]+) s side by side; search index of (\d+) pages ([\d.]+) s/.exec(site.output);
+const m = siteTimes(site.output);
 const pages = /(\d+) page\(s\) built/.exec(site.output)?.[1] ?? '?';
 const total = data.seconds + site.seconds;
 console.log('build stage                                  seconds');
 console.log(`validate + derive                           ${data.seconds.toFixed(1).padStart(7)}`);
 if (m) {
-  console.log(`pages (Astro, ${pages} pages)                 ${Number(m[1]).toFixed(1).padStart(7)}   } side by side on two cores`);
-  console.log(`downloads (CSV, Excel, JSON-stat, archive)  ${Number(m[2]).toFixed(1).padStart(7)}   }`);
-  console.log(`search index (Pagefind, ${m[3]} pages)        ${Number(m[4]).toFixed(1).padStart(7)}`);
+  console.log(`pages (Astro, ${pages} pages)                 ${m.pages.toFixed(1).padStart(7)}   } ${m.parallel ? 'side by side on two cores' : 'one after the other'}`);
+  console.log(`downloads (CSV, Excel, JSON-stat, archive)  ${m.downloads.toFixed(1).padStart(7)}   }`);
+  console.log(`search index (Pagefind, ${m.indexedPages} pages)        ${m.searchIndex.toFixed(1).padStart(7)}`);
 }
 console.log(`whole build                                 ${total.toFixed(1).padStart(7)}   (target: under 60 s on 2 cores)`);
 

@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ROOT, flag, sharedDataDir } from './lib/args.ts';
 import { writeFullSizeInput } from './lib/full-size-input.ts';
+import { siteTimes } from './lib/site-times.ts';
 
 const MiB = 1024 * 1024;
 const PAGE = 4096;
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
     }
     const site = stages[2]!;
     const derive = /derive: (\d+) observations/.exec(stages[1]!.output);
-    const split = /pages ([\d.]+) s and downloads ([\d.]+) s side by side; search index of (\d+) pages ([\d.]+) s/.exec(site.output);
+    const split = siteTimes(site.output);
     const total = stages.reduce((a, s) => a + s.seconds, 0);
     const peak = Math.max(...stages.map((s) => s.peak));
 
@@ -144,7 +145,7 @@ async function main(): Promise<void> {
     console.log(`\nobservations: ${derive ? Number(derive[1]).toLocaleString('en') : '?'}`);
     console.log('stage                         seconds   peak MiB (process tree)');
     for (const s of stages) console.log(`${s.stage.padEnd(28)} ${s.seconds.toFixed(1).padStart(8)} ${(s.peak / MiB).toFixed(0).padStart(10)}`);
-    if (split) console.log(`  of which pages ${split[1]} s ∥ downloads ${split[2]} s, search index (${split[3]} pages) ${split[4]} s`);
+    if (split) console.log(`  of which pages ${split.pages} s ${split.parallel ? '∥' : 'then'} downloads ${split.downloads} s, search index (${split.indexedPages} pages) ${split.searchIndex} s`);
     const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
     console.log(`\nwhole build            ${total.toFixed(1).padStart(8)} s     target under 90 s      ${mark(total < 90)}`);
     console.log(`peak memory            ${(peak / MiB).toFixed(0).padStart(8)} MiB   target under 3 GB      ${mark(peak < 3e9)}`);

@@ -1,7 +1,10 @@
 /**
  * Builds the site from data/derived/: the Astro pages and the downloads run side by side (one
  * per core), then the downloads are copied into dist/data/, the security headers written to
- * dist/_headers, and the search index is built.
+ * dist/_headers, and the search index is built. Each of the two loads the whole derived data; at
+ * the size of a full refresh (observations.csv over SEQUENTIAL_FROM bytes) each holds about 2 GB,
+ * so they run one after the other to keep the build's memory under 3 GB (the embedded snapshot,
+ * about 37 MB, builds side by side). TILANNEKUVA_BUILD=parallel or sequential overrides the choice.
  *
  * Usage: npm run build (which first runs validate and derive)
  */
@@ -12,6 +15,7 @@ import { ROOT, runMain } from './lib/args.ts';
 import { headersFile } from '../src/lib/security.ts';
 import { indexSearch } from './index-search.ts';
 import { LANGS, formatNumber } from '../src/i18n/index.ts';
+import { derivedDir } from '../src/site/site.ts';
 
 function run(label: string, command: string, args: string[]): Promise<number> {
   const t0 = performance.now();
@@ -47,13 +51,25 @@ function fillCatalogueSizes(dist: string): void {
   }
 }
 
+/** Derived observations larger than this (bytes) build the pages and the downloads one after the other. */
+const SEQUENTIAL_FROM = 100 * 1024 * 1024;
+
 async function main(): Promise<void> {
   const t0 = performance.now();
   const downloads = join(ROOT, 'data', 'downloads');
-  const [astro, dl] = await Promise.all([
-    run('astro build', process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']),
-    run('downloads', process.execPath, [join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads]),
-  ]);
+  const buildPages = () => run('astro build', process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+  const files = () => run('downloads', process.execPath, [join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads]);
+  const observations = statSync(join(derivedDir(), 'observations.csv')).size;
+  const choice = process.env.TILANNEKUVA_BUILD;
+  if (choice !== undefined && choice !== 'parallel' && choice !== 'sequential') throw new Error(`TILANNEKUVA_BUILD is "${choice}": use parallel or sequential`);
+  const sequential = choice ? choice === 'sequential' : observations > SEQUENTIAL_FROM;
+  let astro: number;
+  let dl: number;
+  if (sequential) {
+    console.error(`build-site: observations.csv is ${(observations / 1024 / 1024).toFixed(0)} MiB: pages, then downloads (one at a time, to bound memory)`);
+    astro = await buildPages();
+    dl = await files();
+  } else [astro, dl] = await Promise.all([buildPages(), files()]);
   if (!existsSync(join(ROOT, 'dist'))) throw new Error('astro build wrote no dist/');
   cpSync(downloads, join(ROOT, 'dist', 'data'), { recursive: true });
   fillCatalogueSizes(join(ROOT, 'dist'));
@@ -61,7 +77,7 @@ async function main(): Promise<void> {
   const t1 = performance.now();
   const pages = await indexSearch(join(ROOT, 'dist'));
   console.error(
-    `build-site: pages ${astro.toFixed(1)} s and downloads ${dl.toFixed(1)} s side by side; search index of ${pages} pages ${((performance.now() - t1) / 1000).toFixed(1)} s; total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `build-site: pages ${astro.toFixed(1)} s and downloads ${dl.toFixed(1)} s ${sequential ? 'one after the other' : 'side by side'}; search index of ${pages} pages ${((performance.now() - t1) / 1000).toFixed(1)} s; total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
 
