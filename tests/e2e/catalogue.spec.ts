@@ -81,10 +81,9 @@ test('datapackage.json is a valid data package and every file exists and parses'
         if (!r.path.startsWith('tables/') && !strFromU8(files['xl/workbook.xml'] ?? new Uint8Array()).includes('name="notes"')) problems.push(`${r.path}: no notes sheet`);
         if (!files['xl/worksheets/sheet1.xml'] || !files['xl/worksheets/sheet2.xml']) problems.push(`${r.path}: no data or notes sheet`);
       } else {
-        // Split by indicator: observations in tilannekuva.zip, comparisons in comparisons.zip.
-        const folder = r.path === 'tilannekuva.zip' ? 'tilannekuva/observations/' : 'comparisons/';
-        const readme = files[r.path === 'tilannekuva.zip' ? 'tilannekuva/README.txt' : 'comparisons/README.txt'];
-        if (!files[`${folder}unemployment-share.csv`] || !readme || !strFromU8(readme).includes('CC BY 4.0')) problems.push(`${r.path}: incomplete archive`);
+        // The whole dataset, split by indicator, with its README.
+        const readme = files['tilannekuva/README.txt'];
+        if (!files['tilannekuva/observations/unemployment-share.csv'] || !readme || !strFromU8(readme).includes('CC BY 4.0')) problems.push(`${r.path}: incomplete archive`);
       }
     }
     if (problems.length > 20) break;

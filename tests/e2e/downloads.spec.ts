@@ -79,7 +79,7 @@ for (const lang of langs) {
     test.setTimeout(180_000);
     await page.goto(`/${lang}/downloads/`);
     await expect(page.locator('a[href="/data/tilannekuva.zip"]')).toBeVisible();
-    await expect(page.locator('a[href="/data/comparisons.zip"]')).toBeVisible();
+    await expect(page.locator('a[href="/data/comparisons/unemployment-share.csv.zip"]')).toBeVisible();
     await expect(page.locator('a[href="/data/indicators/unemployment-share.xlsx"]')).toBeVisible();
     // Every size mark got its size.
     const sizes = await page.locator('data').evaluateAll((ds) => ds.map((d) => [d.getAttribute('value'), (d as HTMLElement).innerText]));

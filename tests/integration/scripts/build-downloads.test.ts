@@ -99,23 +99,24 @@ describe('build-downloads', () => {
     const unlisted = written.filter((f) => !listed().has(f) && !CHANGE_METER_FORMAT.test(f));
     assert.deepEqual(unlisted, []);
     // The tiny site's downloads are all there (not an empty build that trivially passes).
-    for (const f of ['indicators/share.xlsx', 'areas/ta01.json', 'charts/area-ta01-share.csv', 'tilannekuva.zip', 'comparisons.zip', 'comparisons/share.csv', 'schemas/tidy.json']) assert.ok(written.includes(f), f);
+    for (const f of ['indicators/share.xlsx', 'areas/ta01.json', 'charts/area-ta01-share.csv', 'tilannekuva.zip', 'comparisons/share.csv.zip', 'indicators/share.csv.zip', 'schemas/tidy.json']) assert.ok(written.includes(f), f);
   });
 
   test('no all-in-one CSV: observations and comparisons are split by indicator, and zipped', () => {
     assert.ok(!written.includes('observations.csv') && !written.includes('comparisons.csv'));
+    // Each zip holds its one CSV under the file's own name.
+    const inner = (path: string) => {
+      const files = unzipSync(readFileSync(join(out, path)));
+      assert.deepEqual(Object.keys(files), [path.split('/').at(-1)!.replace(/\.zip$/, '')], path);
+      return strFromU8(Object.values(files)[0]!);
+    };
     const header = COMPARISON_COLUMNS.join(',');
-    assert.equal(readFileSync(join(out, 'comparisons', 'count.csv'), 'utf8'), `${header}\ncount,TA01,2026-06,10,10.0,false,ok,,,,,,,,,,,,,\n`);
-    assert.equal(
-      readFileSync(join(out, 'comparisons', 'share.csv'), 'utf8'),
-      `${header}\nshare,SSS,2026-06,1.0,,false,ok,,,,,,,,,,0.0,ok,,\nshare,TA01,2026-06,1.0,,false,ok,,,,,,,,,,2.0,ok,,\n`,
-    );
-    const comparisons = unzipSync(readFileSync(join(out, 'comparisons.zip')));
-    assert.deepEqual(Object.keys(comparisons).sort(), ['comparisons/README.txt', 'comparisons/count.csv', 'comparisons/share.csv']);
-    assert.equal(strFromU8(comparisons['comparisons/share.csv']!), readFileSync(join(out, 'comparisons', 'share.csv'), 'utf8'));
+    assert.equal(inner('comparisons/count.csv.zip'), `${header}\ncount,TA01,2026-06,10,10.0,false,ok,,,,,,,,,,,,,\n`);
+    assert.equal(inner('comparisons/share.csv.zip'), `${header}\nshare,SSS,2026-06,1.0,,false,ok,,,,,,,,,,0.0,ok,,\nshare,TA01,2026-06,1.0,,false,ok,,,,,,,,,,2.0,ok,,\n`);
     const all = unzipSync(readFileSync(join(out, 'tilannekuva.zip')));
     assert.deepEqual(Object.keys(all).sort(), ['tilannekuva/README.txt', 'tilannekuva/areas.json', 'tilannekuva/indicators.json', 'tilannekuva/observations/count.csv', 'tilannekuva/observations/share.csv', 'tilannekuva/sources.json']);
     assert.equal(strFromU8(all['tilannekuva/observations/count.csv']!), `${OBSERVATION_COLUMNS.join(',')}\nTA01,${area('TA01', 'employment_area').name.fi},employment_area,count,2026-05,100,persons,ok,\nTA01,${area('TA01', 'employment_area').name.fi},employment_area,count,2026-06,110,persons,ok,\n`);
+    assert.equal(inner('indicators/count.csv.zip'), strFromU8(all['tilannekuva/observations/count.csv']!));
   });
 
   test('every chart CSV has an Excel workbook beside it, and the front page tables are there in every language', () => {

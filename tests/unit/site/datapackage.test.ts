@@ -66,7 +66,6 @@ describe('dataPackage', () => {
       'charts/distribution-share.xlsx',
       'charts/indicator-share.csv',
       'charts/indicator-share.xlsx',
-      'comparisons.zip',
       'comparisons/count.csv.zip',
       'comparisons/share.csv.zip',
       'indicators/count.csv.zip',
