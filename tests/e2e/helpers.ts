@@ -101,6 +101,7 @@ export const PAGE_TYPES: { type: string; path: string; ready?: (page: Page) => P
   { type: 'sources', path: 'methodology/sources/' },
   { type: 'snapshot', path: 'methodology/snapshot/' },
   { type: 'customer change', path: 'methodology/customer-change/' },
+  { type: 'data catalogue', path: 'downloads/' },
   { type: 'accessibility statement', path: 'accessibility/' },
   { type: 'about', path: 'about/' },
 ];
