@@ -1,5 +1,5 @@
 /**
- * Time-series chart (Observable Plot; SVG at build time, and in the comparison tool's browser).
+ * Time-series chart (SVG text from d3 scales, src/charts/marks.ts; at build time, and in the comparison tool's browser).
  *
  * - Gaps stay gaps: a missing period interrupts the line, and a stretch where no line has a value
  *   is a shaded band with its name. A value with no neighbour gets a dot.
@@ -14,18 +14,18 @@
  * - A `g.tip-targets` carries the periods and their x positions for the tooltip script
  *   (public/js/chart-tools.js), which reads the values from the chart's table.
  */
-import * as Plot from '@observablehq/plot';
-import { scaleLinear } from 'd3';
+import { scaleLinear, scaleUtc } from 'd3';
 import { formatNumber, formatPeriodShort, type Lang } from '../i18n/format.ts';
 import { periodToDate as toDate } from '../lib/periods.ts';
 import { hasValueName } from '../lib/status.ts';
 import { formatValue, isCount } from '../lib/units.ts';
-import { esc, fixAria } from './aria.ts';
-import { axesMarkup, endLabelsMarkup, plotFrame, splice, tipTargetsMarkup } from './svg.ts';
+import { esc } from './aria.ts';
+import { axesMarkup, endLabelsMarkup, tipTargetsMarkup } from './svg.ts';
+import { lineMarksMarkup, markGroup, svgRoot, valued } from './marks.ts';
 import { compactSvg } from './compact.ts';
 import { textWidth } from './labels.ts';
 import { seriesColours } from './legend.ts';
-import { ALERT, DASH, ESTIMATE_OPACITY, MUTED, STATUS_MARK, STROKE, TYPE, WIDTHS } from './theme.ts';
+import { ALERT, MUTED, TYPE, WIDTHS } from './theme.ts';
 
 interface LinePoint {
   period: string;
@@ -63,8 +63,6 @@ export interface LineChartOptions {
   directLabels?: boolean;
   /** Name of a stretch where no line has a value (e.g. "no data"); without it such stretches are only shaded. */
   gapLabel?: string;
-  /** The DOM to render with: linkedom's at build time (src/charts/dom.ts), `window.document` in the browser. */
-  document: Document;
 }
 
 /**
@@ -110,94 +108,12 @@ export function noDataStretches(series: readonly LineSeries[]): { from: string; 
   return out;
 }
 
-interface Row {
-  key: string;
-  seg: string;
-  x: Date | number;
-  value: number;
-  colour: string;
-  width: number;
-}
-
 const dates = new Map<string, Date>();
 /** A period's date on the time axis (made once per period: charts ask for the same few hundred). */
 function periodToDate(period: string): Date {
   let d = dates.get(period);
   if (!d) dates.set(period, (d = toDate(period)));
   return d;
-}
-
-/** Whether a point carries a value that can be drawn. */
-const valued = (p: LinePoint | undefined) => p !== undefined && p.value !== null && hasValueName(p.status);
-
-/**
- * The marks of lines (Observable Plot) with every status drawn as theme.ts says: lines split at
- * missing values and where the style changes (the stretch between an exact and an estimated
- * value is drawn as estimated); a dot for a value with no neighbour; a dot at each line's last
- * value; hollow ▲ ▼ ◆ for bounds; crosses on the bottom edge for withheld values. `xOf` places a
- * period on the x axis (a date, or a month number for the seasonal chart). Used by every chart
- * of lines (time series, seasonal chart, small multiples).
- */
-export function lineMarks(series: readonly LineSeries[], xOf: (period: string) => Date | number, o: { widths?: Partial<Record<LineSeries['role'], number>>; ends?: boolean; marks?: boolean } = {}): Plot.Markish[] {
-  const colours = seriesColours(series);
-  const byRole = { peer: [[], []], country: [[], []], area: [[], []] } as Record<LineSeries['role'], [Row[], Row[]]>;
-  const isolated: (Row & { status: string })[] = [];
-  const marks: { row: Row; status: string }[] = [];
-  const suppressed: { x: Date | number }[] = [];
-  const ends: Row[] = [];
-  for (const s of series) {
-    const colour = colours.get(s.key)!;
-    const w = o.widths?.[s.role] ?? STROKE[s.role];
-    let seg = 0;
-    let prev: { p: LinePoint; est: boolean } | null = null;
-    const [exact, est] = byRole[s.role];
-    s.points.forEach((p, i) => {
-      if (p.status === 'suppressed') suppressed.push({ x: xOf(p.period) });
-      if (!valued(p)) {
-        prev = null;
-        seg++;
-        return;
-      }
-      const row: Row = { key: s.key, seg: '', x: xOf(p.period), value: p.value!, colour, width: w };
-      const isEst = p.status === 'estimate';
-      if (!valued(s.points[i - 1]) && !valued(s.points[i + 1])) isolated.push({ ...row, status: p.status });
-      if (p.status === 'lower_bound' || p.status === 'upper_bound' || p.status === 'incomplete') marks.push({ row, status: p.status });
-      if (prev === null || prev.est === isEst) {
-        (isEst ? est : exact).push({ ...row, seg: `${s.key}:${seg}` });
-      } else {
-        // The style changes: the connecting stretch is an estimate.
-        const prevRow: Row = { ...row, x: xOf(prev.p.period), value: prev.p.value! };
-        seg++;
-        if (isEst) {
-          est.push({ ...prevRow, seg: `${s.key}:${seg}` }, { ...row, seg: `${s.key}:${seg}` });
-        } else {
-          est.push({ ...row, seg: `${s.key}:${seg - 1}` });
-          exact.push({ ...row, seg: `${s.key}:${seg}` });
-        }
-      }
-      prev = { p, est: isEst };
-    });
-    const lastPoint = [...s.points].reverse().find(valued);
-    if (lastPoint) ends.push({ key: s.key, seg: '', x: xOf(lastPoint.period), value: lastPoint.value!, colour, width: w });
-  }
-  const common = { x: 'x', y: 'value', z: 'seg', stroke: 'colour', strokeWidth: 'width', strokeLinejoin: 'round', strokeLinecap: 'round' } as const;
-  const out: Plot.Markish[] = [];
-  for (const role of ['peer', 'country', 'area'] as const) {
-    const [exact, est] = byRole[role];
-    if (exact.length) out.push(Plot.line(exact, { ...common, strokeDasharray: role === 'country' ? DASH.country : undefined, ariaDescription: `${role} line` }));
-    if (est.length) out.push(Plot.line(est, { ...common, strokeDasharray: DASH.estimate, strokeOpacity: ESTIMATE_OPACITY, ariaDescription: `${role} estimate` }));
-  }
-  // A value with no neighbour would be invisible as a line: a dot (hollow for an estimate).
-  if (isolated.length) out.push(Plot.dot(isolated, { x: 'x', y: 'value', r: 3.5, stroke: 'colour', strokeWidth: 1.5, fill: (d: { status: string; colour: string }) => (d.status === 'estimate' ? 'white' : d.colour), ariaDescription: 'single value' }));
-  if (o.ends !== false && ends.length) out.push(Plot.dot(ends, { x: 'x', y: 'value', r: 3, fill: 'colour', ariaDescription: 'latest value' }));
-  if (o.marks !== false) {
-    for (const status of Object.keys(STATUS_MARK) as (keyof typeof STATUS_MARK)[]) {
-      const rows = marks.filter((m) => m.status === status).map((m) => m.row);
-      if (rows.length) out.push(Plot.dot(rows, { x: 'x', y: 'value', r: 4, symbol: STATUS_MARK[status].symbol, rotate: STATUS_MARK[status].rotate, stroke: 'colour', strokeWidth: 1.3, fill: 'white', ariaDescription: status.replace('_', ' ') }));
-    }
-  }
-  if (suppressed.length) out.push(Plot.dot(suppressed, { x: 'x', frameAnchor: 'bottom', symbol: 'times', r: 3.5, stroke: ALERT, ariaDescription: 'withheld' }));
-  return out;
 }
 
 /** Renders the chart to an SVG string (coordinates rounded to 0.1 px). */
@@ -246,38 +162,28 @@ export function lineChart(o: LineChartOptions): string {
   }
 
   const gaps = noDataStretches(o.series).map((g) => ({ x1: periodToDate(g.from), x2: periodToDate(g.to), label: o.gapLabel ?? '' }));
-  const t0 = periodToDate(first).getTime();
-  const span = periodToDate(last).getTime() - t0 || 1;
-  const px = (d: Date) => marginLeft + ((d.getTime() - t0) / span) * plotWidth;
 
-  // Plot draws the data marks only; axes, labels and tooltip targets are written as text (svg.ts).
-  const plot = Plot.plot({
-    ...plotFrame({ document: o.document, width, height, marginTop, marginRight, marginBottom, marginLeft, ariaLabel: o.ariaLabel, ariaDescription: o.ariaDescription }),
-    x: { type: 'utc', axis: null, domain: [periodToDate(first), periodToDate(last)] },
-    y: { axis: null, domain },
-    marks: [
-      ...(gaps.length
-        ? [
-            Plot.rect(gaps, { x1: 'x1', x2: 'x2', fill: '#eef1f4', ariaDescription: 'no data' }),
-            Plot.text(
-              gaps.filter((g) => g.label && textWidth(g.label, TYPE.axis) + 8 < px(g.x2) - px(g.x1)),
-              // At the band's top left, clear of a break rule's label (which sits above the frame).
-              { x: 'x1', frameAnchor: 'top', dy: 14, dx: 6, textAnchor: 'start', text: 'label', fill: MUTED, ariaDescription: 'no data label' },
-            ),
-          ]
-        : []),
-      ...o.breaks.map((b) => Plot.ruleX([periodToDate(b.period)], { stroke: ALERT, strokeDasharray: '4,3', ariaDescription: 'break' })),
-      ...o.breaks.map((b) => {
-        // The label reads rightwards from the rule, or leftwards when it would run past the plot.
-        const end = px(periodToDate(b.period)) + 3 + textWidth(b.label, TYPE.axis) > width - marginRight;
-        return Plot.text([b], { x: () => periodToDate(b.period), frameAnchor: 'top', dy: -16, text: 'label', fill: ALERT, textAnchor: end ? 'end' : 'start', dx: end ? -3 : 3, ariaDescription: 'break label' });
-      }),
-      ...lineMarks(o.series, periodToDate),
-    ],
-  }) as unknown as Element & { scale: (name: string) => { apply: (v: unknown) => number } };
+  const x = scaleUtc().domain([periodToDate(first), periodToDate(last)]).range([marginLeft, width - marginRight]);
+  const y = scaleLinear().domain(domain).range([height - marginBottom, marginTop]);
+  const frame = { x, y, top: marginTop, bottom: height - marginBottom };
+  const topText = (text: string, at: number) => `<text transform="translate(${Math.round(at)},${marginTop})" y="0.71em">${esc(text)}</text>`;
+  const gapLabels = gaps.filter((g) => g.label && textWidth(g.label, TYPE.axis) + 8 < x(g.x2) - x(g.x1));
+  const marks = [
+    gaps.length ? markGroup('rect', 'no data', { fill: '#eef1f4' }, gaps.map((g) => `<rect x="${Math.round(x(g.x1))}" y="${marginTop}" width="${Math.round(x(g.x2) - x(g.x1))}" height="${height - marginBottom - marginTop}"/>`).join('')) : '',
+    // At the band's top left, clear of a break rule's label (which sits above the frame).
+    gapLabels.length ? markGroup('text', 'no data label', { transform: 'translate(6,14)', 'text-anchor': 'start', fill: MUTED }, gapLabels.map((g) => topText(g.label, x(g.x1))).join('')) : '',
+    ...o.breaks.map((b) => {
+      const at = Math.round(x(periodToDate(b.period)));
+      return markGroup('rule', 'break', { 'stroke-dasharray': '4,3', stroke: ALERT }, `<line x1="${at}" x2="${at}" y1="${marginTop}" y2="${height - marginBottom}"/>`);
+    }),
+    ...o.breaks.map((b) => {
+      // The label reads rightwards from the rule, or leftwards when it would run past the plot.
+      const end = x(periodToDate(b.period)) + 3 + textWidth(b.label, TYPE.axis) > width - marginRight;
+      return markGroup('text', 'break label', { transform: `translate(${end ? -3 : 3},-16)`, 'text-anchor': end ? 'end' : 'start', fill: ALERT }, topText(b.label, x(periodToDate(b.period))));
+    }),
+    lineMarksMarkup(o.series, periodToDate, frame),
+  ].join('');
 
-  const x = (d: Date) => plot.scale('x').apply(d);
-  const y = (v: number) => plot.scale('y').apply(v);
   const axes = axesMarkup(
     { width, left: marginLeft, right: width - marginRight, top: marginTop, bottom: height - marginBottom, x: ticks.map((p) => ({ at: x(periodToDate(p)), text: tickText(p) })), y: yTicks.map((v) => ({ at: y(v), text: fmtTick(v) })) },
     (text) => textWidth(text, TYPE.axis),
@@ -305,11 +211,11 @@ export function lineChart(o: LineChartOptions): string {
     }
   }
   const tips = tipTargetsMarkup({ keys: periods, xs: periods.map((p) => x(periodToDate(p))), top: marginTop, bottom: height - marginBottom });
-  return compactSvg(splice(fixAria(plot).outerHTML, { back: axes.back, front: axes.front + (labels ?? '') + lone + tips, root: { 'data-labels': labels ? 'direct' : 'legend' } }));
+  return compactSvg(svgRoot({ width, height, ariaLabel: o.ariaLabel, ariaDescription: o.ariaDescription, root: { 'data-labels': labels ? 'direct' : 'legend' } }, axes.back + marks + axes.front + (labels ?? '') + lone + tips));
 }
 
 /** Renders the chart to an SVG element of `o.document` (the comparison tool, in the browser). */
-export function renderLineChart(o: LineChartOptions): Element {
+export function renderLineChart(o: LineChartOptions & { document: Document }): Element {
   const template = o.document.createElement('template');
   template.innerHTML = lineChart(o);
   return template.content.firstElementChild!;

@@ -1,25 +1,25 @@
 /**
- * Seasonal chart (Observable Plot, SVG at build time): one line per year across the twelve
+ * Seasonal chart (SVG text at build time, src/charts/marks.ts): one line per year across the twelve
  * months, so that a reader can tell a seasonal rise (the same months rise every year) from a real
  * one. The latest year is the selected area's blue and thick; earlier years are greys, darker
  * when more recent, each named at its end. Statuses are drawn as on every line chart.
  */
-import * as Plot from '@observablehq/plot';
 import { scaleLinear } from 'd3';
 import { formatNumber, monthShort } from '../i18n/format.ts';
 import { formatValue, isCount } from '../lib/units.ts';
-import { esc, fixAria } from './aria.ts';
+import { esc } from './aria.ts';
 import { compactSvg } from './compact.ts';
 import { textWidth } from './labels.ts';
-import { lineMarks, lineYDomain, statusSign, type LineSeries } from './line.ts';
-import { axesMarkup, endLabelsMarkup, plotFrame, splice, tipTargetsMarkup } from './svg.ts';
+import { lineYDomain, statusSign, type LineSeries } from './line.ts';
+import { lineMarksMarkup, svgRoot } from './marks.ts';
+import { axesMarkup, endLabelsMarkup, tipTargetsMarkup } from './svg.ts';
 import type { ChartBase } from './svg.ts';
 import { MUTED, SUBJECT, TYPE, WIDTHS } from './theme.ts';
 
 /** Greys of earlier years, most recent first (each at least 3:1 against white). */
 const YEAR_GREYS = ['#5b6670', '#6b7580', '#7b858f', '#87919b', '#87919b'] as const;
 
-export interface SeasonalOptions extends ChartBase {
+export interface SeasonalOptions extends Omit<ChartBase, 'document'> {
   /** One series per year, oldest first; points are months (`YYYY-MM`) of that year. The last is the latest year. */
   years: { year: string; points: { period: string; value: number | null; status: string }[] }[];
 }
@@ -57,14 +57,9 @@ export function seasonalChart(o: SeasonalOptions): string {
   const marginTop = 14;
   const marginBottom = 28;
   const months = Array.from({ length: 12 }, (_, i) => i + 1);
-  const plot = Plot.plot({
-    ...plotFrame({ document: o.document, width, height, marginTop, marginRight, marginBottom, marginLeft, ariaLabel: o.ariaLabel, ariaDescription: o.ariaDescription }),
-    x: { type: 'linear', domain: [1, 12], axis: null },
-    y: { domain, axis: null },
-    marks: lineMarks(series, month, { widths: { peer: 1.8 } }),
-  }) as unknown as Element & { scale: (name: string) => { apply: (v: unknown) => number } };
-  const x = (m: number) => plot.scale('x').apply(m);
-  const y = (v: number) => plot.scale('y').apply(v);
+  const x = scaleLinear().domain([1, 12]).range([marginLeft, width - marginRight]);
+  const y = scaleLinear().domain(domain).range([height - marginBottom, marginTop]);
+  const marks = lineMarksMarkup(series, month, { x, y, top: marginTop, bottom: height - marginBottom }, { widths: { peer: 1.8 } });
   const axes = axesMarkup(
     { width, left: marginLeft, right: width - marginRight, top: marginTop, bottom: height - marginBottom, x: (narrow ? [1, 4, 7, 10] : months).map((m) => ({ at: x(m), text: monthShort(o.lang, m) })), y: yTicks.map((v) => ({ at: y(v), text: fmtTick(v) })) },
     (text) => textWidth(text, TYPE.axis),
@@ -80,5 +75,5 @@ export function seasonalChart(o: SeasonalOptions): string {
     : null;
   const inlineLabel = margin !== null && inline ? `<text x="${(x(month(inline.last.period)) + 8).toFixed(1)}" y="${y(inline.last.value!).toFixed(1)}" dy="0.35em" text-anchor="start" fill="${SUBJECT}" font-weight="bold" font-size="${TYPE.label}" stroke="white" stroke-width="3" paint-order="stroke" aria-description="latest year label">${esc(inline.text)}</text>` : '';
   const tips = tipTargetsMarkup({ keys: months.map(String), xs: months.map(x), top: marginTop, bottom: height - marginBottom });
-  return compactSvg(splice(fixAria(plot).outerHTML, { back: axes.back, front: axes.front + (margin ?? '') + inlineLabel + tips, root: { 'data-labels': margin !== null ? 'direct' : 'legend' } }));
+  return compactSvg(svgRoot({ width, height, ariaLabel: o.ariaLabel, ariaDescription: o.ariaDescription, root: { 'data-labels': margin !== null ? 'direct' : 'legend' } }, axes.back + marks + axes.front + (margin ?? '') + inlineLabel + tips));
 }

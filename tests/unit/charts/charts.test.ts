@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { distributionChart } from '../../../src/charts/distribution.ts';
-import { serverDocument } from '../../../src/charts/dom.ts';
 import { lineChart } from '../../../src/charts/line.ts';
 import { periodToDate } from '../../../src/lib/periods.ts';
 import { choropleth, NO_DATA, PALETTE, quantileClasses, type Shapes } from '../../../src/charts/map.ts';
@@ -24,7 +23,6 @@ describe('lineChart', () => {
     breaks: [],
     ariaLabel: 'Työttömien osuus: Lahti',
     ariaDescription: 'Lahti ja koko maa.',
-    document: serverDocument(),
   };
 
   test('a missing period splits the line into two segments (gaps are not drawn through)', () => {

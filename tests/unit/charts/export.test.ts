@@ -5,7 +5,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { serverDocument } from '../../../src/charts/dom.ts';
 import { exportSvg, wrapLines } from '../../../src/charts/export.ts';
 import { lineChart } from '../../../src/charts/line.ts';
 import { textWidth } from '../../../src/charts/labels.ts';
@@ -68,7 +67,6 @@ describe('exportSvg', () => {
       breaks: [],
       ariaLabel: 'Työttömien osuus: Kuopio',
       ariaDescription: 'kuvaus',
-      document: serverDocument(),
     });
     const doc = parse(exportSvg(svg, texts));
     assert.equal(doc.querySelectorAll('body > svg > svg[aria-label="Työttömien osuus: Kuopio"]').length, 1);

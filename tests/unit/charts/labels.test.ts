@@ -6,7 +6,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { serverDocument } from '../../../src/charts/dom.ts';
 import { dodge, overlaps, textWidth } from '../../../src/charts/labels.ts';
 import { lineChart, type LineSeries } from '../../../src/charts/line.ts';
 import { TYPE } from '../../../src/charts/theme.ts';
@@ -65,7 +64,7 @@ describe('dodge', () => {
 describe('line chart labels', () => {
   const months = (values: number[]) => values.map((v, i) => ({ period: `2024-${String(i + 1).padStart(2, '0')}`, value: v, status: 'ok' }));
   const chart = (series: LineSeries[], height?: number) =>
-    lineChart({ series, lang: 'fi', decimals: 1, unit: 'percent', breaks: [], ariaLabel: 'Osuus', ariaDescription: 'Kuvaus.', document: serverDocument(), width: 1100, height });
+    lineChart({ series, lang: 'fi', decimals: 1, unit: 'percent', breaks: [], ariaLabel: 'Osuus', ariaDescription: 'Kuvaus.', width: 1100, height });
   const labelYs = (svg: string) => [...parse(svg).querySelectorAll('g[aria-description="labels"] text')].map((t) => Number(t.getAttribute('y')));
 
   test('"Whole country" and the area ending at nearly the same value are not printed over each other', () => {
@@ -97,7 +96,7 @@ describe('line chart labels', () => {
   });
 
   test('a narrow drawing leaves naming to the legend', () => {
-    const svg = lineChart({ series: [{ key: 'A', label: 'Alue', role: 'area', points: months([1, 2, 3]) }], lang: 'fi', decimals: 1, unit: 'percent', breaks: [], ariaLabel: 'a', ariaDescription: 'b', document: serverDocument(), width: 358 });
+    const svg = lineChart({ series: [{ key: 'A', label: 'Alue', role: 'area', points: months([1, 2, 3]) }], lang: 'fi', decimals: 1, unit: 'percent', breaks: [], ariaLabel: 'a', ariaDescription: 'b', width: 358 });
     assert.equal(parse(svg).querySelector('svg')?.getAttribute('data-labels'), 'legend');
   });
 });

@@ -4,7 +4,6 @@
  */
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { serverDocument } from '../../../src/charts/dom.ts';
 import { lineChart, type LineSeries } from '../../../src/charts/line.ts';
 import { assertSvgSnapshot } from '../../helpers/svg-snapshot.ts';
 
@@ -36,7 +35,6 @@ test('line-fi-share-peers: Lahti with two peers over the TE24 break', () => {
     breaks: [{ period: '2025-01', label: 'TE24-uudistus' }],
     ariaLabel: 'Työttömien osuus työvoimasta: Lahti',
     ariaDescription: 'Lahti, Heinola ja Hollola 7/2023–1/2025.',
-    document: serverDocument(),
   });
   assertSvgSnapshot(SNAPSHOTS, 'line-fi-share-peers', svg);
 });
@@ -60,7 +58,6 @@ test('line-sv-statuses: a gap, a lower bound, a withheld value, a lone value and
     ariaDescription: 'Område och hela landet 1/2024–12/2024.',
     width: 480,
     height: 220,
-    document: serverDocument(),
   });
   assertSvgSnapshot(SNAPSHOTS, 'line-sv-statuses', svg);
 });
@@ -81,7 +78,6 @@ test('line-en-count-years: a count over five years has whole years on the axis a
     breaks: [],
     ariaLabel: 'Unemployed jobseekers: whole country',
     ariaDescription: 'Whole country, January 2019 to October 2023.',
-    document: serverDocument(),
   });
   assertSvgSnapshot(SNAPSHOTS, 'line-en-count-years', svg);
 });

@@ -31,7 +31,6 @@ describe('sparkline (a cell of the small multiples)', () => {
         domain: [5, 20],
         from: '2025-01',
         to: '2025-03',
-        document: serverDocument(),
       }),
     );
     const svg = doc.querySelector('svg')!;
@@ -45,7 +44,7 @@ describe('sparkline (a cell of the small multiples)', () => {
 describe('seasonalChart', () => {
   const year = (y: string, vals: (number | null)[]) => ({ year: y, points: vals.map((v, i) => ({ period: `${y}-${String(i + 1).padStart(2, '0')}`, value: v, status: v === null ? 'missing' : 'ok' })) });
   const years = [year('2024', [12, 12, 11, 11, 10, 11, 12, 10, 10, 10, 10, 11]), year('2025', [13, 13, 12, 12, 11, 12, 13, 11, 11, 11, 11, 12]), year('2026', [14, 14, 13, 13, 12, 13, null, null, null, null, null, null])];
-  const svg = seasonalChart({ years, lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'Kausi', ariaDescription: 'Kuvaus.', document: serverDocument() });
+  const svg = seasonalChart({ years, lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'Kausi', ariaDescription: 'Kuvaus.' });
   const doc = parse(svg);
 
   test('one line per year: the earlier years thin and grey, the latest thick and blue', () => {
@@ -69,7 +68,7 @@ describe('seasonalChart', () => {
   });
 
   test('on a phone the years are named too, the latest inside the plot, none running past the drawing', () => {
-    const narrow = parse(seasonalChart({ years, lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'Kausi', ariaDescription: 'Kuvaus.', document: serverDocument(), width: 358 }));
+    const narrow = parse(seasonalChart({ years, lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'Kausi', ariaDescription: 'Kuvaus.', width: 358 }));
     assert.equal(narrow.querySelector('svg')!.getAttribute('data-labels'), 'direct');
     assert.deepEqual(texts(narrow, 'text[aria-description="latest year label"]'), ['2026 13,0\u00a0%']);
     assert.deepEqual(texts(narrow, 'g[aria-description="labels"] text').sort(), ['2024', '2025']);
@@ -80,7 +79,7 @@ describe('seasonalChart', () => {
 
   test('on a phone a latest year that ends late in the year leaves the names to the legend', () => {
     const late = [years[0]!, years[1]!, year('2026', [14, 14, 13, 13, 12, 13, 14, 12, 12, 12, null, null])];
-    const narrow = parse(seasonalChart({ years: late, lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'Kausi', ariaDescription: 'Kuvaus.', document: serverDocument(), width: 358 }));
+    const narrow = parse(seasonalChart({ years: late, lang: 'fi', decimals: 1, unit: 'percent', ariaLabel: 'Kausi', ariaDescription: 'Kuvaus.', width: 358 }));
     assert.equal(narrow.querySelector('svg')!.getAttribute('data-labels'), 'legend');
   });
 });

@@ -6,14 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { serverDocument } from '../../../src/charts/dom.ts';
 import { lineChart, lineYDomain, noDataStretches, type LineSeries } from '../../../src/charts/line.ts';
 import { DASH, STATUS_MARK } from '../../../src/charts/theme.ts';
 import { ESTIMATE, INCOMPLETE, isBound, LOWER, OK, STATUS_NAMES, SUPPRESSED, UPPER } from '../../../src/lib/status.ts';
 
 const parse = (svg: string) => parseHTML(`<!doctype html><html><body>${svg}</body></html>`).document;
 const pts = (rows: [number | null, string][]) => rows.map(([value, status], i) => ({ period: `2025-${String(i + 1).padStart(2, '0')}`, value, status }));
-const draw = (series: LineSeries[], unit = 'percent') => parse(lineChart({ series, lang: 'fi', decimals: 1, unit, breaks: [], ariaLabel: 'a', ariaDescription: 'b', gapLabel: 'ei tietoja', document: serverDocument() }));
+const draw = (series: LineSeries[], unit = 'percent') => parse(lineChart({ series, lang: 'fi', decimals: 1, unit, breaks: [], ariaLabel: 'a', ariaDescription: 'b', gapLabel: 'ei tietoja' }));
 
 describe('line chart statuses', () => {
   test('an estimated stretch is its own dotted, lighter path, joined to the exact line', () => {
@@ -55,14 +54,14 @@ describe('line chart statuses', () => {
 describe('a latest value standing alone', () => {
   test('on a phone (no direct labels) the selected area\'s lone latest value carries its value', () => {
     const series: LineSeries[] = [{ key: 'TA17', label: 'Kuopio', role: 'area', points: pts([[10, 'ok'], [11, 'ok'], [null, 'missing'], [null, 'missing'], [null, 'missing'], [12.6, 'ok']]) }];
-    const doc = parse(lineChart({ series, lang: 'fi', decimals: 1, unit: 'percent', breaks: [], ariaLabel: 'a', ariaDescription: 'b', document: serverDocument(), width: 358 }));
+    const doc = parse(lineChart({ series, lang: 'fi', decimals: 1, unit: 'percent', breaks: [], ariaLabel: 'a', ariaDescription: 'b', width: 358 }));
     assert.equal(doc.querySelector('text[aria-description="latest value label"]')?.textContent, '12,6\u00a0%');
   });
 
   test('its label keeps off the line before the gap: below when the line comes from above or level, above when from below', () => {
     const at = (values: [number | null, string][]) => {
       const series: LineSeries[] = [{ key: 'TA17', label: 'Kuopio', role: 'area', points: pts(values) }];
-      const doc = parse(lineChart({ series, lang: 'fi', decimals: 0, unit: 'persons', breaks: [], ariaLabel: 'a', ariaDescription: 'b', document: serverDocument(), width: 358 }));
+      const doc = parse(lineChart({ series, lang: 'fi', decimals: 0, unit: 'persons', breaks: [], ariaLabel: 'a', ariaDescription: 'b', width: 358 }));
       const dot = doc.querySelector('g[aria-description="single value"] circle')!;
       const label = doc.querySelector('text[aria-description="latest value label"]')!;
       return { dotY: Number(dot.getAttribute('cy')), labelY: Number(label.getAttribute('y')) };
@@ -76,7 +75,7 @@ describe('a latest value standing alone', () => {
 
   test('a latest value joined to the line before it gets no extra label', () => {
     const series: LineSeries[] = [{ key: 'TA17', label: 'Kuopio', role: 'area', points: pts([[10, 'ok'], [11, 'ok'], [12.6, 'ok']]) }];
-    const doc = parse(lineChart({ series, lang: 'fi', decimals: 1, unit: 'percent', breaks: [], ariaLabel: 'a', ariaDescription: 'b', document: serverDocument(), width: 358 }));
+    const doc = parse(lineChart({ series, lang: 'fi', decimals: 1, unit: 'percent', breaks: [], ariaLabel: 'a', ariaDescription: 'b', width: 358 }));
     assert.equal(doc.querySelector('text[aria-description="latest value label"]'), null);
   });
 });
