@@ -2,8 +2,9 @@
  * Builds the Pagefind search index of dist/ with Pagefind's Node API (one index per page
  * language, from each page's <main data-pagefind-body>). Fails the build on any Pagefind error.
  *
- * Each page is indexed from a copy with a space after every block and cell element
- * (src/lib/search-text.ts), so excerpts keep word boundaries; the served pages are unchanged.
+ * Each page is indexed from a copy without its SVG drawings and with a space after every block
+ * and cell element (src/lib/search-text.ts), so excerpts keep word boundaries; the served pages
+ * are unchanged.
  * Notes repeated on hundreds of pages ({@link BOILERPLATE}) are left out of the index. The
  * site searches with its own interface on Pagefind's JavaScript API (src/client/search/), so
  * Pagefind's ready-made interfaces ({@link UNUSED}) are removed from the output.
@@ -13,7 +14,7 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
-import { spaceBlocks } from '../src/lib/search-text.ts';
+import { indexedHtml } from '../src/lib/search-text.ts';
 import { ROOT, runMain } from './lib/args.ts';
 
 /**
@@ -42,7 +43,7 @@ export async function indexSearch(site: string): Promise<number> {
   for (let i = 0; i < files.length; i += 16) {
     const batch = files.slice(i, i + 16).map(async (file) => {
       const sourcePath = relative(site, file);
-      const added = await index.addHTMLFile({ sourcePath, content: spaceBlocks(readFileSync(file, 'utf8')) });
+      const added = await index.addHTMLFile({ sourcePath, content: indexedHtml(readFileSync(file, 'utf8')) });
       if (added.errors.length) throw new Error(`pagefind: ${sourcePath}: ${added.errors.join('; ')}`);
       if (added.file) pages++;
     });

@@ -1,7 +1,7 @@
 /** The copy of a page the search indexes keeps words of neighbouring cells apart. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { spaceBlocks } from '../../../src/lib/search-text.ts';
+import { indexedHtml, spaceBlocks } from '../../../src/lib/search-text.ts';
 
 describe('spaceBlocks', () => {
   test('a definition list gets a space after each term and description', () => {
@@ -17,5 +17,17 @@ describe('spaceBlocks', () => {
   });
   test('an element whose name starts like a block (<pre>, <tbody>, <details>) gets no space', () => {
     assert.equal(spaceBlocks('<pre>x</pre><tbody></tbody><details></details>'), '<pre>x</pre><tbody></tbody><details></details>');
+  });
+});
+
+describe('indexedHtml', () => {
+  test('drawings are left out, the text around them stays, blocks are spaced', () => {
+    assert.equal(
+      indexedHtml('<figure><figcaption>Osuus</figcaption><SVG viewBox="0 0 1 1"><title>Lahti 17,8</title><text>2025</text></SVG><p>Taulukko</p><svg class="key"><path d="M0,0"/></svg></figure>'),
+      '<figure><figcaption>Osuus</figcaption> <p>Taulukko</p> </figure>',
+    );
+  });
+  test('an element whose name starts with svg is not a drawing', () => {
+    assert.equal(indexedHtml('<svgx>a</svgx>'), '<svgx>a</svgx>');
   });
 });
