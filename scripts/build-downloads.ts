@@ -14,7 +14,9 @@
  */
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { strToU8 } from 'fflate';
+import { useZipper } from '../src/lib/xlsx.ts';
+import { zipFiles, zipWriter } from './lib/zip.ts';
 import { changeMeterDir, siteChangeMeter } from '../src/site/change-meter-site.ts';
 import { chartCsv, chartRows } from '../src/site/charts.ts';
 import { allChartSpecs, archiveReadme, dataPackage, DataPackage } from '../src/site/datapackage.ts';
@@ -26,27 +28,6 @@ import { LANGS, type Lang } from '../src/i18n/index.ts';
 import { decimalsOf, derivedDir, loadSite } from '../src/site/site.ts';
 import { observationsCsv } from '../src/lib/observation.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
-
-/** A zip archive written entry by entry (each compressed as it is added), so the whole never sits in memory uncompressed. */
-function zipWriter(mtime: Date): { add: (name: string, data: Uint8Array) => void; end: () => Uint8Array } {
-  const chunks: Uint8Array[] = [];
-  const zip = new Zip((err, data) => {
-    if (err) throw err;
-    chunks.push(data);
-  });
-  return {
-    add(name, data) {
-      const entry = new ZipDeflate(name, { level: 6 });
-      entry.mtime = mtime;
-      zip.add(entry);
-      entry.push(data, true);
-    },
-    end() {
-      zip.end();
-      return Buffer.concat(chunks);
-    },
-  };
-}
 
 /**
  * Splits comparisons.csv by indicator (its first column): calls `each` with the indicator and
@@ -81,6 +62,8 @@ function splitByIndicator(csv: Buffer, each: (indicator: string, part: Buffer) =
 
 async function main(): Promise<void> {
   const t0 = performance.now();
+  // Workbooks zipped by Node's zlib: on the snapshot this stage took 24.4 s with fflate's deflate, 14.7 s with zlib.
+  useZipper(zipFiles);
   const out = resolve(ROOT, option('out', 'data/downloads'));
   rmSync(out, { recursive: true, force: true });
   for (const d of ['indicators', 'comparisons', 'areas', 'charts', 'schemas', ...LANGS.map((l) => `tables/${l}`)]) mkdirSync(join(out, d), { recursive: true });

@@ -3,9 +3,10 @@
  * frozen header row, column widths, the creator and a fixed creation date. No formulas, no
  * styles beyond the default, strings inline. It runs both at build time (the downloads) and in
  * the browser (a page's table as a workbook), so it is pure and writes into memory; the zip is
- * fflate's. Text cells are neutralised against formula injection like the CSV files.
+ * fflate's, unless the build gives Node's faster zlib writer ({@link useZipper}). Text cells are
+ * neutralised against formula injection like the CSV files.
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { strToU8, zipSync } from 'fflate';
 import { neutraliseFormula } from './csv.ts';
 
 /** A cell: text, a number, or empty (null/undefined). */
@@ -27,6 +28,16 @@ export interface XlsxOptions {
   created?: Date;
   /** Deflate level 0–9 (default 6). */
   level?: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
+}
+
+/** Writes a zip archive of the files, in the order given, at the deflate level, with the entries' time. */
+export type Zipper = (files: Record<string, Uint8Array>, o: { level: number; mtime: Date }) => Uint8Array;
+
+let zipper: Zipper = (files, o) => zipSync(files, { level: o.level as 6, mtime: o.mtime });
+
+/** Sets the zip writer of every workbook written after it (the downloads build gives Node's zlib writer, scripts/lib/zip.ts). */
+export function useZipper(z: Zipper): void {
+  zipper = z;
 }
 
 // Characters XML 1.0 does not allow (control characters other than tab, line feed and carriage return).
@@ -83,7 +94,7 @@ export function xlsxWorkbook(sheets: readonly XlsxSheet[], options: XlsxOptions 
   if (new Set(names.map((n) => n.toLowerCase())).size !== names.length) throw new Error(`sheet names repeat: ${names.join(', ')}`);
   const created = (options.created ?? new Date(0)).toISOString().replace(/\.\d{3}Z$/, 'Z');
   const x = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-  const files: Zippable = {
+  const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       `${x}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>`,
     ),
@@ -105,5 +116,5 @@ export function xlsxWorkbook(sheets: readonly XlsxSheet[], options: XlsxOptions 
   };
   sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(s))));
   // A fixed time in the zip entries too, so that a rebuild gives the same bytes.
-  return zipSync(files, { level: options.level ?? 6, mtime: options.created ?? new Date('1980-01-01T00:00:00Z') });
+  return zipper(files, { level: options.level ?? 6, mtime: options.created ?? new Date('1980-01-01T00:00:00Z') });
 }
