@@ -37,6 +37,11 @@ function relativePath(d: string): string {
   });
 }
 
+/** A path of moves and straight lines (e.g. a d3 symbol's) in whole pixels with relative steps. */
+export function compactPath(d: string): string {
+  return relativePath(d.replace(DECIMAL, (n) => String(Math.round(Number(n)))));
+}
+
 /** Rounds every decimal number inside geometry attributes to a whole number; straight-line paths become relative. */
 export function compactSvg(svg: string): string {
   return svg.replace(GEOMETRY, (all: string, name: string, value: string) => {

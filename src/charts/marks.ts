@@ -10,6 +10,7 @@
  */
 import { symbol, symbolDiamond, symbolTimes, symbolTriangle } from 'd3';
 import { esc } from './aria.ts';
+import { compactPath } from './compact.ts';
 import { attrs } from './svg.ts';
 import { ALERT, DASH, ESTIMATE_OPACITY, INK, STATUS_MARK, STROKE, TYPE } from './theme.ts';
 import { seriesColours } from './legend.ts';
@@ -74,27 +75,6 @@ function symbolPath(name: 'triangle' | 'diamond' | 'times', r: number): string {
     symbols.set(key, (d = compactPath(symbol(type, r * r * Math.PI)()!)));
   }
   return d;
-}
-
-/** A symbol's path from d3 with whole-pixel points and relative steps (moves, lines and closes only). */
-function compactPath(d: string): string {
-  let x = 0;
-  let y = 0;
-  let sx = 0;
-  let sy = 0;
-  return d.replace(/([MLZ])(?:(-?[\d.e-]+),(-?[\d.e-]+))?/g, (_, c: string, a?: string, b?: string) => {
-    if (c === 'Z') {
-      x = sx;
-      y = sy;
-      return 'Z';
-    }
-    const nx = Math.round(Number(a)) || 0;
-    const ny = Math.round(Number(b)) || 0;
-    const out = c === 'M' ? `M${nx},${ny}` : `l${nx - x},${ny - y}`;
-    if (c === 'M') [sx, sy] = [nx, ny];
-    [x, y] = [nx, ny];
-    return out;
-  });
 }
 
 /**
