@@ -3,8 +3,9 @@
 // Without JavaScript the chart's table and CSV link remain.
 //
 // Tooltips read the chart's own table: each chart drawing has a `g.tip-targets` naming its
-// targets (periods or area codes, `data-keys` or `data-periods`) and their positions (`data-xs`,
-// optionally `data-ys`); the figure's table has one row per target (`tr[data-key]`). Hovering or
+// targets and their positions: area codes or months (`data-keys`) at `data-xs` (and `data-ys`),
+// or, on a time series, the first and last period (`data-periods`) at `data-x`, between which the
+// periods lie on the time scale; the figure's table has one row per target (`tr[data-key]`). Hovering or
 // focusing the chart shows that row (the exact values with their status words); arrow keys move
 // between targets, and the text is announced to screen readers.
 (function () {
@@ -20,11 +21,45 @@
     return null;
   }
 
+  // A period's time on a chart's axis, as src/lib/periods.ts periodToDate: a month's first day, a year's last.
+  function periodTime(p) {
+    return p.length === 4 ? Date.UTC(Number(p), 11, 31) : Date.UTC(Number(p.slice(0, 4)), Number(p.slice(5, 7)) - 1, 1);
+  }
+
+  // Every period from `from` to `to` (both `YYYY-MM`, or both `YYYY`).
+  function periodsBetween(from, to) {
+    const out = [];
+    if (from.length === 4) {
+      for (let y = Number(from); y <= Number(to); y++) out.push(String(y));
+      return out;
+    }
+    let y = Number(from.slice(0, 4));
+    let m = Number(from.slice(5, 7));
+    for (let p = from; p <= to; p = y + '-' + String(m).padStart(2, '0')) {
+      out.push(p);
+      if (++m > 12) { m = 1; y++; }
+    }
+    return out;
+  }
+
   function targetsOf(svg) {
     const g = svg.querySelector('g.tip-targets');
     if (!g) return null;
-    const keys = (g.getAttribute('data-keys') || '').split(' ');
-    const xs = (g.getAttribute('data-xs') || '').split(' ').map(Number);
+    let keys;
+    let xs;
+    const range = g.getAttribute('data-periods');
+    if (range) {
+      // A time series: the periods between two ends, placed on the time scale the two ends' positions fix.
+      const ends = range.split(' ');
+      const at = (g.getAttribute('data-x') || '').split(' ').map(Number);
+      const t0 = periodTime(ends[0]);
+      const span = periodTime(ends[1]) - t0;
+      keys = periodsBetween(ends[0], ends[1]);
+      xs = keys.map(function (p) { return span ? at[0] + ((periodTime(p) - t0) / span) * (at[1] - at[0]) : at[0]; });
+    } else {
+      keys = (g.getAttribute('data-keys') || '').split(' ');
+      xs = (g.getAttribute('data-xs') || '').split(' ').map(Number);
+    }
     const ys = g.hasAttribute('data-ys') ? g.getAttribute('data-ys').split(' ').map(Number) : null;
     return { keys: keys, xs: xs, ys: ys, top: Number(g.getAttribute('data-top') || 0), bottom: Number(g.getAttribute('data-bottom') || 0) };
   }

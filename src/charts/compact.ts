@@ -6,7 +6,7 @@
  * are the largest part of a page's weight. Radii, stroke widths and text are untouched.
  */
 
-const GEOMETRY = /\s(d|x|y|x1|x2|y1|y2|cx|cy|width|height|transform|points|data-xs|data-ys|data-top|data-bottom)="([^"]*)"/g;
+const GEOMETRY = /\s(d|x|y|x1|x2|y1|y2|cx|cy|width|height|transform|points|data-xs|data-ys|data-x|data-top|data-bottom)="([^"]*)"/g;
 const DECIMAL = /-?\d*\.\d+/g;
 /** A path of moves and straight lines only (after rounding). */
 const POLYLINE = /^(?:[ML]-?\d+,-?\d+|Z)+$/;

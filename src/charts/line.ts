@@ -11,8 +11,9 @@
  *   so they never overlap and tied to their line by a leader; when they cannot fit (a narrow
  *   drawing, too many lines) the page's legend names the lines instead.
  * - Years are marked by gridlines; counts start at zero, shares do not (`lineYDomain` says so).
- * - A `g.tip-targets` carries the periods and their x positions for the tooltip script
- *   (public/js/chart-tools.js), which reads the values from the chart's table.
+ * - A `g.tip-targets` carries the first and last period and their x positions for the tooltip
+ *   script (public/js/chart-tools.js), which lists the periods between them and reads the values
+ *   from the chart's table.
  */
 import { scaleLinear, scaleUtc } from 'd3';
 import { formatNumber, formatPeriodShort, type Lang } from '../i18n/format.ts';
@@ -20,7 +21,7 @@ import { periodToDate as toDate } from '../lib/periods.ts';
 import { hasValueName } from '../lib/status.ts';
 import { formatValue, isCount } from '../lib/units.ts';
 import { esc } from './aria.ts';
-import { axesMarkup, endLabelsMarkup, tipTargetsMarkup } from './svg.ts';
+import { axesMarkup, endLabelsMarkup, periodTargetsMarkup } from './svg.ts';
 import { lineMarksMarkup, markGroup, svgRoot, valued } from './marks.ts';
 import { compactSvg } from './compact.ts';
 import { textWidth } from './labels.ts';
@@ -210,7 +211,7 @@ export function lineChart(o: LineChartOptions): string {
       lone = `<text x="${(x(periodToDate(p.period)) - 2).toFixed(1)}" y="${(below ? py + 8 + TYPE.label * 0.8 : py - 8).toFixed(1)}" text-anchor="end" font-weight="bold" font-size="${TYPE.label}" fill="${colours.get(subject.key)}" stroke="white" stroke-width="3" paint-order="stroke" aria-description="latest value label">${esc(text)}</text>`;
     }
   }
-  const tips = tipTargetsMarkup({ keys: periods, xs: periods.map((p) => x(periodToDate(p))), top: marginTop, bottom: height - marginBottom });
+  const tips = periodTargetsMarkup({ from: first, to: last, x0: x(periodToDate(first)), x1: x(periodToDate(last)), top: marginTop, bottom: height - marginBottom });
   return compactSvg(svgRoot({ width, height, ariaLabel: o.ariaLabel, ariaDescription: o.ariaDescription, root: { 'data-labels': labels ? 'direct' : 'legend' } }, axes.back + marks + axes.front + (labels ?? '') + lone + tips));
 }
 

@@ -119,6 +119,16 @@ export function tipTargetsMarkup(t: { keys: readonly string[]; xs: readonly numb
   })}/>`;
 }
 
+/**
+ * The tooltip targets of a time series: every period from `from` to `to` (months or years), placed
+ * on the chart's time scale, which `x0` and `x1` (the first and the last period's positions) fix.
+ * Written as the two ends rather than a list (see {@link tipTargetsMarkup}) because the whole
+ * history of a monthly series has about 250 periods; public/js/chart-tools.js lists them.
+ */
+export function periodTargetsMarkup(t: { from: string; to: string; x0: number; x1: number; top: number; bottom: number }): string {
+  return `<g${attrs({ class: 'tip-targets', 'data-periods': `${t.from} ${t.to}`, 'data-x': `${t.x0.toFixed(1)} ${t.x1.toFixed(1)}`, 'data-top': t.top.toFixed(1), 'data-bottom': t.bottom.toFixed(1) })}/>`;
+}
+
 /** The options every chart gives Observable Plot: its DOM, size and margins, its accessible name and description, the theme's style, colours taken as given. */
 export function plotFrame(o: { document: Document; width: number; height: number; marginTop: number; marginRight: number; marginBottom: number; marginLeft: number; ariaLabel?: string; ariaDescription?: string }) {
   return { ...o, style: PLOT_STYLE, color: { type: 'identity' as const } };

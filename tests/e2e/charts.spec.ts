@@ -158,3 +158,26 @@ for (const path of ['/fi/area/ta17/', '/en/indicator/unemployment-share/', '/sv/
     await expectNoAxeViolations(page);
   });
 }
+
+test('hovering a year on a time series shows that January, placed from the ends of the series', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto('/en/area/ta17/');
+  const figure = page.locator('section:has(#series) figure.chart').first();
+  const box = figure.locator('.chart-drawing').first();
+  const svg = box.locator('.wide svg');
+  // The server placed each year's label at its January (the x axis); the tooltip script places the
+  // periods from the two ends in g.tip-targets, so a January's label and its tooltip must meet.
+  const ticks = await svg.evaluate((s) => {
+    const scale = s.getBoundingClientRect().width / Number(s.getAttribute('width'));
+    return [...s.querySelectorAll('g[aria-label="x-axis tick label"] text')].map((t) => ({ year: t.textContent!.trim(), x: Number(t.getAttribute('x')) * scale, anchor: t.getAttribute('text-anchor') }));
+  });
+  const inner = ticks.filter((t) => t.anchor === 'middle');
+  expect(inner.length).toBeGreaterThan(0);
+  await svg.scrollIntoViewIfNeeded();
+  const b = (await svg.boundingBox())!;
+  for (const t of inner) {
+    await page.mouse.move(b.x + t.x, b.y + b.height / 2);
+    const row = figure.locator(`table.chart-table tbody tr[data-key="${t.year}-01"] th`);
+    await expect(box.locator('.chart-tip strong')).toHaveText((await row.textContent())!.trim());
+  }
+});

@@ -25,6 +25,17 @@ describe('lineChart', () => {
     ariaDescription: 'Lahti ja koko maa.',
   };
 
+  test('the tooltip targets are the first and the last period at their x positions', () => {
+    const svg = lineChart({ ...base, series: [{ key: 'TA19', label: 'Lahti', role: 'area', points: months(1, [10, 11, null, 12, 13]) }], width: 600, directLabels: false });
+    const g = parse(svg).querySelector('g.tip-targets')!;
+    assert.equal(g.getAttribute('data-periods'), '2020-01 2020-05');
+    const [x0, x1] = g.getAttribute('data-x')!.split(' ').map(Number);
+    // The frame runs from the left margin (where the gridlines start) to 600 less the right margin (20 px without direct labels on a wide drawing).
+    const frame = parse(svg).querySelectorAll('g[aria-label="grid"] line')[0]!;
+    assert.equal(x0, Number(frame.getAttribute('x1')));
+    assert.equal(x1, 580);
+  });
+
   test('a missing period splits the line into two segments (gaps are not drawn through)', () => {
     const svg = lineChart({ ...base, series: [{ key: 'TA19', label: 'Lahti', role: 'area', points: months(1, [10, 11, null, 12, 13]) }] });
     const doc = parse(svg);
