@@ -18,11 +18,12 @@ import { strToU8 } from 'fflate';
 import { useZipper } from '../src/lib/xlsx.ts';
 import { zipFiles, zipWriter } from './lib/zip.ts';
 import { changeMeterDir, siteChangeMeter } from '../src/site/change-meter-site.ts';
-import { chartCsv, chartRows } from '../src/site/charts.ts';
+import { chartCsv } from '../src/site/charts.ts';
 import { allChartSpecs, archiveReadme, dataPackage, DataPackage } from '../src/site/datapackage.ts';
 import { COMPARISON_TABLE_SCHEMA } from '../src/lib/comparisons.ts';
 import { OBSERVATION_TABLE_SCHEMA } from '../src/lib/observation.ts';
-import { areaRows, indicatorRows, jsonStatOf, notesOf, retrievedAt, xlsxOf } from '../src/site/downloads.ts';
+import { areaRows, indicatorRows, jsonStatOf, notesOf, retrievedAt, chartNotesOf } from '../src/site/downloads.ts';
+import { xlsxOf } from '../src/lib/wide-xlsx.ts';
 import { moversTables, municipalityTable, rankingTable, tableCsv, tableXlsx, type ShownTable } from '../src/site/tables.ts';
 import { LANGS, type Lang } from '../src/i18n/index.ts';
 import { decimalsOf, derivedDir, loadSite } from '../src/site/site.ts';
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   useZipper(zipFiles);
   const out = resolve(ROOT, option('out', 'data/downloads'));
   rmSync(out, { recursive: true, force: true });
-  for (const d of ['indicators', 'comparisons', 'areas', 'charts', 'schemas', ...LANGS.map((l) => `tables/${l}`)]) mkdirSync(join(out, d), { recursive: true });
+  for (const d of ['indicators', 'comparisons', 'areas', 'charts', 'notes', 'schemas', ...LANGS.map((l) => `tables/${l}`)]) mkdirSync(join(out, d), { recursive: true });
   const site = loadSite();
   const write = (path: string, data: string | Uint8Array) => writeFileSync(join(out, path), data);
   const decimals = decimalsOf(site);
@@ -106,11 +107,10 @@ async function main(): Promise<void> {
     write(`areas/${code}.json`, JSON.stringify(jsonStatOf(site, rows, 'indicator', `${a.name.fi} (${a.code})`, sources)));
   }
   write('tilannekuva.zip', all.end());
-  for (const spec of allChartSpecs(site)) {
-    const ind = site.indicatorById.get(spec.indicator)!;
-    write(`charts/${spec.slug}.csv`, chartCsv(site, spec));
-    write(`charts/${spec.slug}.xlsx`, xlsxOf(chartRows(site, spec), decimals, notesOf(site, { kind: 'indicator', ind }), 'period×area', new Date(retrievedAt(site, ind.sources))));
-  }
+  // A chart's CSV; its workbook is written in the browser from that CSV and its indicator's notes
+  // (src/client/chart-workbook.ts), with the same code the build uses for the other workbooks.
+  for (const spec of allChartSpecs(site)) write(`charts/${spec.slug}.csv`, chartCsv(site, spec));
+  for (const ind of site.indicators) write(`notes/${ind.id}.json`, JSON.stringify(chartNotesOf(site, ind)));
   // The tables pages show (rankings, largest changes), in each page language.
   const writeTable = (lang: Lang, table: ShownTable, created: Date) => {
     write(`tables/${lang}/${table.name}.csv`, tableCsv(table));

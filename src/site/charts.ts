@@ -101,7 +101,7 @@ export function chartTablePeriods(site: SiteData, spec: ChartSpec): string[] {
 }
 
 /** The chart's rows in the tidy download format: exactly the cells of the chart's table (every area over the table's periods). */
-export function chartRows(site: SiteData, spec: ChartSpec): Observation[] {
+function chartRows(site: SiteData, spec: ChartSpec): Observation[] {
   const ind = site.indicatorById.get(spec.indicator)!;
   const periods = new Set(chartTablePeriods(site, spec));
   const inds = [ind, ...(spec.pair ? [site.indicatorById.get(spec.pair)!] : [])];

@@ -99,7 +99,11 @@ export function dataPackage(
     const ind = site.indicatorById.get(spec.indicator)!;
     const d = `Exactly the rows of the chart ${spec.slug}: ${ind.name.en}, areas ${spec.areas.map((x) => x.code).join(', ')}.`;
     resources.push(resource(`chart-${spec.slug}`, `charts/${spec.slug}.csv`, 'csv', d, ind.sources, 'schemas/tidy.json'));
-    resources.push(resource(`chart-${spec.slug}-xlsx`, `charts/${spec.slug}.xlsx`, 'xlsx', `${d} Excel workbook: the chart's table, one row per period, one column per area (sheet data), the status of each value that is not ok (sheet status) and notes.`, ind.sources));
+  }
+  for (const ind of site.indicators) {
+    resources.push(
+      resource(`notes-${ind.id}`, `notes/${ind.id}.json`, 'json', `Notes of ${ind.name.en} (${ind.id}) for the workbook of each of its charts, which the page writes from the chart's CSV: the notes sheet (sources, licence, statuses, definition) and the retrieval time (created).`, ind.sources),
+    );
   }
   // The tables pages show, in each page language (header and area names in that language).
   for (const lang of LANGS) {

@@ -5,6 +5,7 @@
  * workbook; the data catalogue page lists the files with their sizes.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations, parseCsvLine, plain } from './helpers.ts';
 
@@ -93,3 +94,27 @@ for (const lang of langs) {
     await expectNoAxeViolations(page);
   });
 }
+
+test("a chart's Excel workbook, written in the browser, holds the chart's table", async ({ page }) => {
+  await page.goto('/en/area/ta17/');
+  const figure = page.locator('section:has(#series) figure.chart').first();
+  const button = figure.getByRole('button', { name: 'Excel (.xlsx)' });
+  await expect(button).toBeVisible();
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(file.suggestedFilename()).toMatch(/^area-ta17-[a-z-]+\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync((await file.path())!) as unknown as ArrayBuffer);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['data', 'status', 'notes']);
+  const data = wb.getWorksheet('data')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+  // The page's table: newest period first; the workbook: oldest first, the same periods and values.
+  const shown = await figure.locator('table.chart-table tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-key'), ...[...tr.querySelectorAll('td')].map((c) => c.textContent!)]));
+  const body = data.slice(1).reverse();
+  expect(body.map((r) => r[0])).toEqual(shown.map((r) => r[0]));
+  body.forEach((r, i) => {
+    shown[i]!.slice(1).forEach((cell, k) => {
+      const n = shownNumber(cell!);
+      expect(r[k + 1] === undefined || r[k + 1] === null ? '' : String(r[k + 1]), `${shown[i]![0]} column ${k + 1}`).toBe(n);
+    });
+  });
+  expect(String(wb.getWorksheet('notes')!.getCell('A1').value)).toMatch(/^Tilannekuva: /);
+});

@@ -12,6 +12,9 @@ import { after, before, describe, test } from 'node:test';
 import { unzipSync, strFromU8 } from 'fflate';
 import { COMPARISON_COLUMNS } from '../../../src/lib/comparisons.ts';
 import { OBSERVATION_COLUMNS, OBSERVATION_TABLE_SCHEMA, observationsCsv, type Observation } from '../../../src/lib/observation.ts';
+import ExcelJS from 'exceljs';
+import { chartWorkbook } from '../../../src/client/chart-workbook.ts';
+import type { ChartNotes } from '../../../src/lib/wide-xlsx.ts';
 import { runScript } from '../../helpers/data-harness.ts';
 import { area, siteIndicator, siteSource } from '../../helpers/site-fixture.ts';
 
@@ -119,11 +122,32 @@ describe('build-downloads', () => {
     assert.equal(inner('indicators/count.csv.zip'), strFromU8(all['tilannekuva/observations/count.csv']!));
   });
 
-  test('every chart CSV has an Excel workbook beside it, and the front page tables are there in every language', () => {
-    const charts = written.filter((f) => f.startsWith('charts/') && f.endsWith('.csv'));
+  test("chart CSVs have no workbook file beside them but their indicator's notes; the front page tables are there in every language", () => {
+    const charts = written.filter((f) => f.startsWith('charts/'));
     assert.ok(charts.length > 0);
-    for (const c of charts) assert.ok(written.includes(c.replace(/\.csv$/, '.xlsx')), c);
+    assert.deepEqual(charts.filter((c) => !c.endsWith('.csv')), []);
+    assert.deepEqual(written.filter((f) => f.startsWith('notes/')), ['notes/count.json', 'notes/share.json']);
     for (const lang of ['fi', 'sv', 'en']) for (const f of ['largest-rises.csv', 'largest-rises.xlsx', 'largest-falls.csv', 'largest-falls.xlsx']) assert.ok(written.includes(`tables/${lang}/${f}`), `${lang}/${f}`);
+  });
+
+  test("the browser's workbook of a chart, from the chart's CSV and notes: the chart's table, statuses and notes", async () => {
+    const notes = JSON.parse(readFileSync(join(out, 'notes', 'share.json'), 'utf8')) as ChartNotes;
+    // The retrieval time of the snapshot (catalogue.json above), and the indicator's notes sheet.
+    assert.equal(notes.created, '2026-07-21T09:00:00Z');
+    assert.match(notes.notes[0]![0]!, /^Tilannekuva: /);
+    const bytes = chartWorkbook(readFileSync(join(out, 'charts', 'area-ta01-share.csv')), 'area-ta01-share.csv', notes);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    assert.deepEqual(wb.worksheets.map((w) => w.name), ['data', 'status', 'notes']);
+    const rowsOf = (name: string) => wb.getWorksheet(name)!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    // TA01 and the whole country, 2026-05 and 2026-06, as written in the observations above (one decimal).
+    assert.deepEqual(rowsOf('data'), [
+      ['period', `${area('TA01', 'employment_area').name.fi} (TA01)`, `${area('SSS', 'country').name.fi} (SSS)`],
+      ['2026-05', 12, 10],
+      ['2026-06', 13, 11],
+    ]);
+    assert.deepEqual(rowsOf('notes')[0], notes.notes[0]);
+    assert.equal(wb.created.toISOString(), '2026-07-21T09:00:00.000Z');
   });
 
   test('every file datapackage.json lists exists', () => {

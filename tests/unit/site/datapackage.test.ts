@@ -45,7 +45,7 @@ describe('dataPackage', () => {
   test('lists every download of the site: whole dataset split by indicator, each indicator and area in three formats, each chart, the tables pages show', () => {
     // Charts: the profile chart of share for SSS and TA01 (count has no show.profile_chart, KU001
     // has no series) and the indicator page's chart of share (count has no country series), each
-    // as CSV and workbook. No ranking: fewer than 30 employment areas have values. The front
+    // as CSV (the page writes a chart's workbook from it and its indicator's notes file). No ranking: fewer than 30 employment areas have values. The front
     // page's largest rises and falls in each language. No all-in-one observations.csv or
     // comparisons.csv (too large for a static host at full size).
     assert.deepEqual(resources(dataPackage(site)).map((r) => r.path).sort(), [
@@ -59,13 +59,9 @@ describe('dataPackage', () => {
       'areas/ta01.json',
       'areas/ta01.xlsx',
       'charts/area-sss-share.csv',
-      'charts/area-sss-share.xlsx',
       'charts/area-ta01-share.csv',
-      'charts/area-ta01-share.xlsx',
       'charts/distribution-share.csv',
-      'charts/distribution-share.xlsx',
       'charts/indicator-share.csv',
-      'charts/indicator-share.xlsx',
       'comparisons/count.csv.zip',
       'comparisons/share.csv.zip',
       'indicators/count.csv.zip',
@@ -74,6 +70,8 @@ describe('dataPackage', () => {
       'indicators/share.csv.zip',
       'indicators/share.json',
       'indicators/share.xlsx',
+      'notes/count.json',
+      'notes/share.json',
       'postcodes.json',
       'tables/en/largest-falls.csv',
       'tables/en/largest-falls.xlsx',

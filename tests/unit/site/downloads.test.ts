@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
-import { xlsxOf } from '../../../src/site/downloads.ts';
+import { xlsxOf } from '../../../src/lib/wide-xlsx.ts';
 import { observationsCsv, type Observation } from '../../../src/lib/observation.ts';
 
 const row = (area_code: string, area_name: string, indicator: string, value: number | null, unit: Observation['unit'], status: Observation['status'], brk: string[]): Observation => ({
