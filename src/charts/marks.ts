@@ -65,7 +65,7 @@ interface LinePoint {
 /** Whether a point carries a value that can be drawn. */
 export const valued = (p: LinePoint | undefined) => p !== undefined && p.value !== null && hasValueName(p.status);
 
-/** Symbol paths by name and radius (drawn about the origin; the same few are asked for again and again). */
+/** Symbol paths by name and radius, drawn about the origin in whole pixels (the same few are asked for again and again). */
 const symbols = new Map<string, string>();
 function symbolPath(name: 'triangle' | 'diamond' | 'times', r: number): string {
   const key = `${name}${r}`;
@@ -75,6 +75,17 @@ function symbolPath(name: 'triangle' | 'diamond' | 'times', r: number): string {
     symbols.set(key, (d = compactPath(symbol(type, r * r * Math.PI)()!)));
   }
   return d;
+}
+
+/**
+ * A symbol placed at (x, y), turned by 180° when `turn`: its path with each move made absolute
+ * (its relative steps stay, negated when turned). The marks of one status and colour are one
+ * path of such pieces instead of an element each: a whole history with a hollow mark at every
+ * incomplete value carried hundreds of them.
+ */
+export function placedSymbol(d: string, x: number, y: number, turn = false): string {
+  const k = turn ? -1 : 1;
+  return d.replace(/([Ml])(-?\d+),(-?\d+)/g, (_, c: string, a: string, b: string) => (c === 'M' ? `M${px(x + k * Number(a))},${px(y + k * Number(b))}` : `l${k * Number(a) || 0},${k * Number(b) || 0}`));
 }
 
 /**
@@ -91,8 +102,10 @@ export function lineMarksMarkup<X>(series: readonly LineSeries[], xOf: (period: 
   type Path = { points: [number, number][]; colour: string; width: number };
   const byRole = { peer: [[], []], country: [[], []], area: [[], []] } as Record<LineSeries['role'], [Path[], Path[]]>;
   const isolated: string[] = [];
-  const bounds: Record<keyof typeof STATUS_MARK, string[]> = { lower_bound: [], upper_bound: [], incomplete: [] };
-  const suppressed: string[] = [];
+  // Symbols by status, then colour: one path of pieces each (see placedSymbol).
+  const bounds: Record<keyof typeof STATUS_MARK, Map<string, string>> = { lower_bound: new Map(), upper_bound: new Map(), incomplete: new Map() };
+  const add = (into: Map<string, string>, colour: string, piece: string) => into.set(colour, (into.get(colour) ?? '') + piece);
+  let suppressed = '';
   const ends: string[] = [];
   for (const s of series) {
     const colour = colours.get(s.key)!;
@@ -101,7 +114,7 @@ export function lineMarksMarkup<X>(series: readonly LineSeries[], xOf: (period: 
     let open: Path | null = null;
     let prev: { xy: [number, number]; est: boolean } | null = null;
     s.points.forEach((p, i) => {
-      if (p.status === 'suppressed') suppressed.push(`<path d="${symbolPath('times', 3.5)}" transform="translate(${px(f.x(xOf(p.period)))},${px(f.bottom)})"/>`);
+      if (p.status === 'suppressed') suppressed += placedSymbol(symbolPath('times', 3.5), Math.round(f.x(xOf(p.period))), Math.round(f.bottom));
       if (!valued(p)) {
         prev = null;
         open = null;
@@ -112,7 +125,7 @@ export function lineMarksMarkup<X>(series: readonly LineSeries[], xOf: (period: 
       if (!valued(s.points[i - 1]) && !valued(s.points[i + 1])) isolated.push(`<circle cx="${px(xy[0])}" cy="${px(xy[1])}" r="3.5" fill="${isEst ? 'white' : colour}" stroke="${colour}"/>`);
       if (p.status === 'lower_bound' || p.status === 'upper_bound' || p.status === 'incomplete') {
         const m = STATUS_MARK[p.status];
-        bounds[p.status].push(`<path d="${symbolPath(m.symbol, 4)}" transform="translate(${px(xy[0])},${px(xy[1])})${m.rotate ? ` rotate(${m.rotate})` : ''}" stroke="${colour}"/>`);
+        add(bounds[p.status], colour, placedSymbol(symbolPath(m.symbol, 4), Math.round(xy[0]), Math.round(xy[1]), m.rotate === 180));
       }
       const start = (into: Path[], points: [number, number][]) => {
         open = { points, colour, width };
@@ -145,9 +158,9 @@ export function lineMarksMarkup<X>(series: readonly LineSeries[], xOf: (period: 
   if (ends.length) out += markGroup('dot', 'latest value', {}, ends.join(''));
   if (o.marks !== false) {
     for (const status of Object.keys(STATUS_MARK) as (keyof typeof STATUS_MARK)[]) {
-      if (bounds[status].length) out += markGroup('dot', status.replace('_', ' '), { 'stroke-width': 1.3, fill: 'white' }, bounds[status].join(''));
+      if (bounds[status].size) out += markGroup('dot', status.replace('_', ' '), { 'stroke-width': 1.3, fill: 'white' }, [...bounds[status]].map(([colour, d]) => `<path d="${d}" stroke="${colour}"/>`).join(''));
     }
   }
-  if (suppressed.length) out += markGroup('dot', 'withheld', { 'stroke-width': 1.5, stroke: ALERT, fill: 'none' }, suppressed.join(''));
+  if (suppressed) out += markGroup('dot', 'withheld', { 'stroke-width': 1.5, stroke: ALERT, fill: 'none' }, `<path d="${suppressed}"/>`);
   return out;
 }

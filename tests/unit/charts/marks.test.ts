@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lineMarksMarkup, polyline, svgRoot } from '../../../src/charts/marks.ts';
+import { lineMarksMarkup, placedSymbol, polyline, svgRoot } from '../../../src/charts/marks.ts';
 import type { LineSeries } from '../../../src/charts/line.ts';
 
 const frame = { x: (m: number) => m * 10, y: (v: number) => v, top: 0, bottom: 100 };
@@ -38,15 +38,22 @@ describe('line marks as text', () => {
     const svg = lineMarksMarkup(series, month, frame, { ends: false });
     assert.match(svg, /aria-description="country line" aria-label="line"><path d="M10,10l10,10" stroke-width="2" stroke="#3d3d3d"\/><path d="M40,30Z"/);
     assert.match(svg, /aria-description="single value" aria-label="dot"><circle cx="40" cy="30" r="3.5" fill="#3d3d3d" stroke="#3d3d3d"\/><\/g>/);
-    assert.match(svg, /stroke="#8a1c1c" fill="none" aria-description="withheld" aria-label="dot"><path d="M[^"]+" transform="translate\(30,100\)"\/><\/g>$/);
+    // d3's cross of r = 3.5 rounds to two strokes of 8 px about the origin, here about (30, 100).
+    assert.match(svg, /stroke="#8a1c1c" fill="none" aria-description="withheld" aria-label="dot"><path d="M26,96l8,8M26,104l8,-8"\/><\/g>$/);
     assert.doesNotMatch(svg, /latest value/);
   });
 
-  test('bounds are symbols at the value, the upper bound turned', () => {
-    const series: LineSeries[] = [{ key: 'A', label: '', role: 'area', points: pts([[10, 'lower_bound'], [20, 'upper_bound']]) }];
+  test('bounds are symbols at the value, one path per status and colour; the upper bound turned', () => {
+    const series: LineSeries[] = [{ key: 'A', label: '', role: 'area', points: pts([[10, 'lower_bound'], [20, 'upper_bound'], [30, 'lower_bound']]) }];
     const svg = lineMarksMarkup(series, month, frame, { ends: false });
-    assert.match(svg, /aria-description="lower bound" aria-label="dot"><path d="[^"]+" transform="translate\(10,10\)" stroke="#0b4f8a"\/>/);
-    assert.match(svg, /aria-description="upper bound" aria-label="dot"><path d="[^"]+" transform="translate\(20,20\) rotate\(180\)" stroke="#0b4f8a"\/>/);
+    // d3's triangle of r = 4 (area 16π) rounds to M0,-6 l5,9 l-10,0: the apex up; turned, the apex down.
+    assert.match(svg, /aria-description="lower bound" aria-label="dot"><path d="M10,4l5,9l-10,0ZM30,24l5,9l-10,0Z" stroke="#0b4f8a"\/><\/g>/);
+    assert.match(svg, /aria-description="upper bound" aria-label="dot"><path d="M20,26l-5,-9l10,0Z" stroke="#0b4f8a"\/><\/g>/);
+  });
+
+  test('placedSymbol: moves absolute, steps kept (negated when turned)', () => {
+    assert.equal(placedSymbol('M-4,-4l8,8M-4,4l8,-8', 30, 100), 'M26,96l8,8M26,104l8,-8');
+    assert.equal(placedSymbol('M0,-6l5,9l-10,0Z', 20, 20, true), 'M20,26l-5,-9l10,0Z');
   });
 
   test('the root: size, view box and accessible name', () => {

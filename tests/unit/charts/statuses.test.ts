@@ -33,8 +33,9 @@ describe('line chart statuses', () => {
     const upper = doc.querySelector('g[aria-description="upper bound"] path')!;
     const incomplete = doc.querySelector('g[aria-description="incomplete"] path')!;
     assert.ok(lower && upper && incomplete);
-    assert.doesNotMatch(lower.getAttribute('transform') ?? '', /rotate/);
-    assert.match(upper.getAttribute('transform') ?? '', /rotate\(180\)/);
+    // The triangle's apex: above the value for a lower bound (first step down), below it for an upper bound (first step up).
+    assert.match(lower.getAttribute('d') ?? '', /^M-?\d+,-?\d+l5,9l-10,0Z$/);
+    assert.match(upper.getAttribute('d') ?? '', /^M-?\d+,-?\d+l-5,-9l10,0Z$/);
     for (const g of ['lower bound', 'upper bound', 'incomplete']) assert.equal(doc.querySelector(`g[aria-description="${g}"]`)!.getAttribute('fill'), 'white');
   });
 
