@@ -133,6 +133,24 @@ for (const lang of langs) {
   });
 }
 
+test('at 320 px each front-page heading keeps its longest word on one line', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const lang of langs) {
+    await page.goto(`/${lang}/`);
+    // The width of the heading's longest word as one unbroken run of text, against the heading's own width.
+    const fit = await page.locator('h1').evaluate((h) => {
+      const probe = document.createElement('span');
+      probe.style.whiteSpace = 'nowrap';
+      probe.textContent = h.textContent!.split(/\s+/).sort((a, b) => b.length - a.length)[0]!;
+      h.append(probe);
+      const word = probe.getBoundingClientRect().width;
+      probe.remove();
+      return { word, box: h.clientWidth };
+    });
+    expect(fit.word, `/${lang}/: the longest word of the heading fits its line`).toBeLessThanOrEqual(fit.box);
+  }
+});
+
 test('the language switch keeps the reader on the same page', async ({ page }) => {
   await page.goto('/fi/area/ku091/');
   await page.getByRole('link', { name: 'På svenska' }).click();
