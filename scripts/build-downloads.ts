@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { strToU8 } from 'fflate';
 import { useZipper } from '../src/lib/xlsx.ts';
 import { zipFiles, zipWriter } from './lib/zip.ts';
+import { observationsParquet } from './lib/parquet.ts';
 import { changeMeterDir, siteChangeMeter } from '../src/site/change-meter-site.ts';
 import { chartCsv } from '../src/site/charts.ts';
 import { allChartSpecs, archiveReadme, dataPackage, DataPackage } from '../src/site/datapackage.ts';
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
     all.add(`tilannekuva/observations/${ind.id}.csv`, csv);
     write(`indicators/${ind.id}.xlsx`, xlsxOf(rows, decimals, notesOf(site, { kind: 'indicator', ind }), 'area×period', new Date(retrievedAt(site, ind.sources))));
     write(`indicators/${ind.id}.json`, JSON.stringify(jsonStatOf(site, rows, 'area', `${ind.name.fi} (${ind.id})`, ind.sources)));
+    write(`indicators/${ind.id}.parquet`, observationsParquet(rows, decimals, 'Tilannekuva (hyparquet-writer)'));
   }
   for (const a of site.areas) {
     const code = a.code.toLowerCase();

@@ -44,7 +44,8 @@ function fillCatalogueSizes(dist: string): void {
     const html = readFileSync(page, 'utf8').replace(/<data value="size:([^"]+)"><\/data>/g, (_, path: string) => {
       const n = bytes.get(path);
       if (n === undefined) throw new Error(`${page}: no size for ${path} in datapackage.json`);
-      const text = n >= 1e6 ? `${formatNumber(lang, n / 1e6, 1)} MB` : `${formatNumber(lang, Math.max(1, Math.round(n / 1e3)), 0)} kB`;
+      // A no-break space keeps the number with its unit in narrow table cells.
+      const text = n >= 1e6 ? `${formatNumber(lang, n / 1e6, 1)}\u00a0MB` : `${formatNumber(lang, Math.max(1, Math.round(n / 1e3)), 0)}\u00a0kB`;
       return `<data value="${n}">${text}</data>`;
     });
     writeFileSync(page, html);

@@ -37,6 +37,7 @@ const MEDIA: Record<string, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   json: 'application/json',
   zip: 'application/zip',
+  parquet: 'application/vnd.apache.parquet',
 };
 
 /** Every chart spec of the site (area profiles and indicator pages). */
@@ -63,7 +64,7 @@ export function dataPackage(
   const sourceList = (ids: readonly string[]) => ids.map((id) => site.sourceById.get(id)!).map((s) => ({ title: `${s.name.en} (${s.producer.en}${s.distributor ? `; ${s.distributor.en}` : ''}, ${s.table_id})`, path: s.url }));
   // Schemas are referenced by path (schemas/*.json) so the descriptor stays small; the licence
   // and sources of the package apply to every resource unless a resource names its own sources.
-  const resource = (name: string, path: string, format: 'csv' | 'xlsx' | 'json' | 'zip', description: string, sources: readonly string[], schema?: string) => ({
+  const resource = (name: string, path: string, format: 'csv' | 'xlsx' | 'json' | 'zip' | 'parquet', description: string, sources: readonly string[], schema?: string) => ({
     name,
     path,
     format,
@@ -85,6 +86,7 @@ export function dataPackage(
     resources.push(resource(`indicator-${ind.id}-csv`, `indicators/${ind.id}.csv.zip`, 'csv', `${d} A CSV, zipped.`, ind.sources, 'schemas/tidy.json'));
     resources.push(resource(`indicator-${ind.id}-xlsx`, `indicators/${ind.id}.xlsx`, 'xlsx', `${d} Excel workbook: one row per area, one column per period (sheet data), the status of each value that is not ok (sheet status) and notes.`, ind.sources));
     resources.push(resource(`indicator-${ind.id}-json`, `indicators/${ind.id}.json`, 'json', `${d} JSON-stat 2.0 (area × period).`, ind.sources));
+    resources.push(resource(`indicator-${ind.id}-parquet`, `indicators/${ind.id}.parquet`, 'parquet', `${d} Apache Parquet: the columns of the tidy CSV, typed (value a double, null when there is none), for R, Python or DuckDB.`, ind.sources, 'schemas/tidy.json'));
     if (comparisonIds.has(ind.id)) resources.push(resource(`comparisons-${ind.id}`, `comparisons/${ind.id}.csv.zip`, 'csv', `${ind.name.en}: change from a year earlier, 12-month average, rank among the 45 TE24 areas and difference to the whole country, for every area and period with a value. A CSV, zipped.`, ind.sources, 'schemas/comparisons.json'));
   }
   for (const a of site.areas) {

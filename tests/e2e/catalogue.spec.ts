@@ -7,6 +7,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { unzipSync, strFromU8 } from 'fflate';
+import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { parseCsvLine } from './helpers.ts';
 
 const DATA = join(process.cwd(), 'dist', 'data');
@@ -74,6 +75,15 @@ test('datapackage.json is a valid data package and every file exists and parses'
       } catch {
         problems.push(`${r.path}: not JSON`);
       }
+    } else if (r.format === 'parquet') {
+      // The tidy columns in the schema's order, read back with hyparquet; a status from the schema's list in every row.
+      const meta = parquetMetadata(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+      const schema = JSON.parse(readFileSync(join(DATA, r.schema!), 'utf8')) as { fields: { name: string; constraints?: { enum?: string[] } }[] };
+      const names = meta.schema.slice(1).map((c) => c.name);
+      if (names.join(',') !== schema.fields.map((f) => f.name).join(',')) problems.push(`${r.path}: columns ${names.join(',')}`);
+      const rows = await parquetReadObjects({ file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), columns: ['status'] });
+      const statuses = schema.fields.find((f) => f.name === 'status')!.constraints!.enum!;
+      if (rows.length === 0 || rows.some((x) => !statuses.includes(x.status as string))) problems.push(`${r.path}: no rows or a status outside the schema`);
     } else if (r.format === 'xlsx' || r.format === 'zip') {
       const files = unzipSync(new Uint8Array(bytes));
       if (r.format === 'xlsx') {

@@ -82,12 +82,14 @@ for (const lang of langs) {
     await expect(page.locator('a[href="/data/tilannekuva.zip"]')).toBeVisible();
     await expect(page.locator('a[href="/data/comparisons/unemployment-share.csv.zip"]')).toBeVisible();
     await expect(page.locator('a[href="/data/indicators/unemployment-share.xlsx"]')).toBeVisible();
+    // A link shows the file's ending; its accessible name is the whole file name.
+    await expect(page.getByRole('link', { name: 'unemployment-share.parquet', exact: true })).toHaveAttribute('href', '/data/indicators/unemployment-share.parquet');
     // Every size mark got its size.
     const sizes = await page.locator('data').evaluateAll((ds) => ds.map((d) => [d.getAttribute('value'), (d as HTMLElement).innerText]));
     expect(sizes.length).toBeGreaterThan(100);
     for (const [value, text] of sizes) {
       expect(Number(value), `${value}`).toBeGreaterThan(0);
-      expect(text).toMatch(/^\d[\d  ,.]* (kB|MB)$/);
+      expect(text).toMatch(/^\d[\d  ,.]*\u00a0(kB|MB)$/);
     }
     const zip = await request.head('/data/tilannekuva.zip');
     expect(zip.ok()).toBe(true);

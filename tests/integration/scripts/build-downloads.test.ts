@@ -13,6 +13,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { COMPARISON_COLUMNS } from '../../../src/lib/comparisons.ts';
 import { OBSERVATION_COLUMNS, OBSERVATION_TABLE_SCHEMA, observationsCsv, type Observation } from '../../../src/lib/observation.ts';
 import ExcelJS from 'exceljs';
+import { parquetReadObjects } from 'hyparquet';
 import { chartWorkbook } from '../../../src/client/chart-workbook.ts';
 import type { ChartNotes } from '../../../src/lib/wide-xlsx.ts';
 import { runScript } from '../../helpers/data-harness.ts';
@@ -120,6 +121,21 @@ describe('build-downloads', () => {
     assert.deepEqual(Object.keys(all).sort(), ['tilannekuva/README.txt', 'tilannekuva/areas.json', 'tilannekuva/indicators.json', 'tilannekuva/observations/count.csv', 'tilannekuva/observations/share.csv', 'tilannekuva/sources.json']);
     assert.equal(strFromU8(all['tilannekuva/observations/count.csv']!), `${OBSERVATION_COLUMNS.join(',')}\nTA01,${area('TA01', 'employment_area').name.fi},employment_area,count,2026-05,100,persons,ok,\nTA01,${area('TA01', 'employment_area').name.fi},employment_area,count,2026-06,110,persons,ok,\n`);
     assert.equal(inner('indicators/count.csv.zip'), strFromU8(all['tilannekuva/observations/count.csv']!));
+  });
+
+  test('an indicator as Parquet, read back with hyparquet: the tidy columns, typed, every row of the CSV', async () => {
+    const bytes = readFileSync(join(out, 'indicators', 'share.parquet'));
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const rows = await parquetReadObjects({ file });
+    const ta01 = area('TA01', 'employment_area').name.fi;
+    const sss = area('SSS', 'country').name.fi;
+    // The share observations written above, ordered by area then period as in share.csv.zip.
+    assert.deepEqual(rows, [
+      { area_code: 'SSS', area_name: sss, area_level: 'country', indicator: 'share', period: '2026-05', value: 10, unit: 'percent', status: 'ok', break: '' },
+      { area_code: 'SSS', area_name: sss, area_level: 'country', indicator: 'share', period: '2026-06', value: 11, unit: 'percent', status: 'ok', break: '' },
+      { area_code: 'TA01', area_name: ta01, area_level: 'employment_area', indicator: 'share', period: '2026-05', value: 12, unit: 'percent', status: 'ok', break: '' },
+      { area_code: 'TA01', area_name: ta01, area_level: 'employment_area', indicator: 'share', period: '2026-06', value: 13, unit: 'percent', status: 'ok', break: '' },
+    ]);
   });
 
   test("chart CSVs have no workbook file beside them but their indicator's notes; the front page tables are there in every language", () => {

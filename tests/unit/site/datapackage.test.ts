@@ -42,7 +42,7 @@ describe('dataPackage', () => {
     assert.equal(bad({ name: 'Observations' }), false);
   });
 
-  test('lists every download of the site: whole dataset split by indicator, each indicator and area in three formats, each chart, the tables pages show', () => {
+  test('lists every download of the site: whole dataset split by indicator, each indicator in four formats and each area in three, each chart, the tables pages show', () => {
     // Charts: the profile chart of share for SSS and TA01 (count has no show.profile_chart, KU001
     // has no series) and the indicator page's chart of share (count has no country series), each
     // as CSV (the page writes a chart's workbook from it and its indicator's notes file). No ranking: fewer than 30 employment areas have values. The front
@@ -66,9 +66,11 @@ describe('dataPackage', () => {
       'comparisons/share.csv.zip',
       'indicators/count.csv.zip',
       'indicators/count.json',
+      'indicators/count.parquet',
       'indicators/count.xlsx',
       'indicators/share.csv.zip',
       'indicators/share.json',
+      'indicators/share.parquet',
       'indicators/share.xlsx',
       'notes/count.json',
       'notes/share.json',
@@ -92,7 +94,7 @@ describe('dataPackage', () => {
   test('names are unique; formats and media types match the file endings', () => {
     const list = resources(dataPackage(site));
     assert.equal(new Set(list.map((r) => r.name)).size, list.length);
-    const media: Record<string, string> = { csv: 'text/csv', json: 'application/json', zip: 'application/zip', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    const media: Record<string, string> = { csv: 'text/csv', json: 'application/json', zip: 'application/zip', parquet: 'application/vnd.apache.parquet', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
     for (const r of list) {
       // A zipped CSV (bulk files) ends in .csv.zip and says compression "zip".
       const zipped = r.path.endsWith('.csv.zip');
@@ -103,9 +105,9 @@ describe('dataPackage', () => {
     assert.deepEqual(list.filter((r) => r.path.endsWith('.csv.zip')).map((r) => r.path).sort(), ['comparisons/count.csv.zip', 'comparisons/share.csv.zip', 'indicators/count.csv.zip', 'indicators/share.csv.zip']);
   });
 
-  test('every tidy CSV points at the tidy Table Schema; comparisons at their own; shown tables, the wide workbooks, archives and JSON have none', () => {
+  test('every tidy CSV and Parquet file points at the tidy Table Schema; comparisons at their own; shown tables, the wide workbooks, archives and JSON have none', () => {
     for (const r of resources(dataPackage(site))) {
-      const expected = r.path.startsWith('comparisons/') ? 'schemas/comparisons.json' : r.path.startsWith('tables/') ? undefined : r.format === 'csv' ? 'schemas/tidy.json' : undefined;
+      const expected = r.path.startsWith('comparisons/') ? 'schemas/comparisons.json' : r.path.startsWith('tables/') ? undefined : r.format === 'csv' || r.format === 'parquet' ? 'schemas/tidy.json' : undefined;
       assert.equal(r.schema, expected, r.path);
     }
   });
