@@ -125,7 +125,8 @@ export function loadSite(): SiteData {
   const catalogue = JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8'));
   const areas: Area[] = JSON.parse(readFileSync(join(dir, 'areas.json'), 'utf8'));
   const series = new Map<string, Map<string, SeriesData>>();
-  // Both files are read row by row (at full size they hold millions of rows); the same period
+  // Both files are read row by row (at full size they hold millions of rows), from the bytes as read
+  // (a Buffer is a Uint8Array: no copy of files of hundreds of megabytes); the same period
   // text is kept once.
   const texts = new Map<string, string>();
   const intern = (text: string) => {
@@ -134,7 +135,7 @@ export function loadSite(): SiteData {
     return kept;
   };
   const noBreaks: string[] = [];
-  forEachCsvRow(new Uint8Array(readFileSync(join(dir, 'observations.csv'))), { file: 'data/derived/observations.csv', columns: OBSERVATION_COLUMNS }, ({ line, values }) => {
+  forEachCsvRow(readFileSync(join(dir, 'observations.csv')), { file: 'data/derived/observations.csv', columns: OBSERVATION_COLUMNS }, ({ line, values }) => {
     const r = parseObservation(values, { file: 'data/derived/observations.csv', row: line });
     let byArea = series.get(r.indicator);
     if (!byArea) series.set(r.indicator, (byArea = new Map()));
@@ -151,7 +152,7 @@ export function loadSite(): SiteData {
   // Both files are sorted by indicator, area and period; walk them together.
   let current: SeriesData | undefined;
   let k = 0;
-  forEachCsvRow(new Uint8Array(readFileSync(join(dir, 'comparisons.csv'))), { file: 'data/derived/comparisons.csv', columns: COMPARISON_COLUMNS }, ({ values: c }) => {
+  forEachCsvRow(readFileSync(join(dir, 'comparisons.csv')), { file: 'data/derived/comparisons.csv', columns: COMPARISON_COLUMNS }, ({ values: c }) => {
     if (!current || current.indicator !== c.indicator || current.area !== c.area_code) {
       current = series.get(c.indicator!)?.get(c.area_code!);
       k = 0;
