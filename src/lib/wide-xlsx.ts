@@ -52,25 +52,28 @@ export function xlsxOf(rows: readonly Observation[], decimalsOf: (indicator: str
   }[layout];
   const rowFirst = new Map<string, Observation>();
   const colFirst = new Map<string, Observation>();
-  const cells = new Map<string, Observation>();
   for (const o of rows) {
     const r = key.row(o);
     const c = key.col(o);
     if (!rowFirst.has(r)) rowFirst.set(r, o);
     if (!colFirst.has(c)) colFirst.set(c, o);
-    cells.set(`${r}\t${c}`, o);
   }
   const rowKeys = [...rowFirst.keys()];
   const colKeys = [...colFirst.keys()];
   if (key.sortRows) rowKeys.sort();
   if (key.sortCols) colKeys.sort();
+  // The cells as one grid, row by row (a workbook of an area or an indicator has about 100,000).
+  const rowAt = new Map(rowKeys.map((r, i) => [r, i]));
+  const colAt = new Map(colKeys.map((c, i) => [c, i]));
+  const grid = new Array<Observation | undefined>(rowKeys.length * colKeys.length);
+  for (const o of rows) grid[rowAt.get(key.row(o))! * colKeys.length + colAt.get(key.col(o))!] = o;
   const header = [...key.head, ...colKeys.map((c) => key.colHead(colFirst.get(c)!))];
   function* sheet(cell: (o: Observation) => XlsxCell): Generator<XlsxCell[]> {
     yield header;
-    for (const r of rowKeys) {
-      const line: XlsxCell[] = key.rowCells(rowFirst.get(r)!);
-      for (const c of colKeys) {
-        const o = cells.get(`${r}\t${c}`);
+    for (let i = 0; i < rowKeys.length; i++) {
+      const line: XlsxCell[] = key.rowCells(rowFirst.get(rowKeys[i]!)!);
+      for (let k = i * colKeys.length, end = k + colKeys.length; k < end; k++) {
+        const o = grid[k];
         line.push(o ? cell(o) : null);
       }
       yield line;
