@@ -27,8 +27,8 @@ export function chartWorkbook(csv: Uint8Array, file: string, notes: ChartNotes):
   return xlsxOf(rows, (ind) => digits.get(ind) ?? 0, notes.notes, 'period×area', new Date(notes.created));
 }
 
-/** Fetches a chart's CSV and notes and saves its workbook as `<slug>.xlsx`. */
-export async function saveChartWorkbook(csvHref: string, notesHref: string): Promise<void> {
+/** Fetches a chart's CSV and notes; returns its workbook and the file name to save it as (`<slug>.xlsx`). */
+export async function fetchChartWorkbook(csvHref: string, notesHref: string): Promise<{ bytes: Uint8Array; name: string }> {
   const [csv, notes] = await Promise.all([
     fetch(csvHref).then((r) => {
       if (!r.ok) throw new Error(`${csvHref}: HTTP ${r.status}`);
@@ -40,11 +40,5 @@ export async function saveChartWorkbook(csvHref: string, notesHref: string): Pro
     }),
   ]);
   const name = csvHref.replace(/^.*\//, '');
-  const bytes = chartWorkbook(new Uint8Array(csv), name, notes);
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  a.download = name.replace(/\.csv$/, '.xlsx');
-  document.body.append(a);
-  a.click();
-  a.remove();
+  return { bytes: chartWorkbook(new Uint8Array(csv), name, notes), name: name.replace(/\.csv$/, '.xlsx') };
 }
