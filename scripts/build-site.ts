@@ -52,14 +52,21 @@ function fillCatalogueSizes(dist: string): void {
   }
 }
 
+/**
+ * Both children load millions of short-lived rows: a young generation of 64 MB instead of V8's
+ * default lets most of them die there. Loading the full-size data took 19.7 s with the default and
+ * 13.3–14.4 s with this, with a smaller resident set.
+ */
+const NODE_FLAGS = ['--max-semi-space-size=64'];
+
 /** Derived observations larger than this (bytes) build the pages and the downloads one after the other. */
 const SEQUENTIAL_FROM = 100 * 1024 * 1024;
 
 async function main(): Promise<void> {
   const t0 = performance.now();
   const downloads = join(ROOT, 'data', 'downloads');
-  const buildPages = () => run('astro build', process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
-  const files = () => run('downloads', process.execPath, [join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads]);
+  const buildPages = () => run('astro build', process.execPath, [...NODE_FLAGS, join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+  const files = () => run('downloads', process.execPath, [...NODE_FLAGS, join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads]);
   const observations = statSync(join(derivedDir(), 'observations.csv')).size;
   const choice = process.env.TILANNEKUVA_BUILD;
   if (choice !== undefined && choice !== 'parallel' && choice !== 'sequential') throw new Error(`TILANNEKUVA_BUILD is "${choice}": use parallel or sequential`);

@@ -56,6 +56,7 @@ const FIELDS = [
 
 /** Column names in order: the header of comparisons.csv. */
 export const COMPARISON_COLUMNS = FIELDS.map((f) => f.name);
+export type ComparisonColumn = (typeof FIELDS)[number]['name'];
 
 /** Table Schema (Frictionless) of comparisons.csv. */
 export const COMPARISON_TABLE_SCHEMA = {

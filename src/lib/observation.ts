@@ -37,7 +37,7 @@ const FIELDS = [
 
 /** The column names in order: the header of every tidy CSV. */
 export const OBSERVATION_COLUMNS = FIELDS.map((f) => f.name);
-type ObservationColumn = (typeof FIELDS)[number]['name'];
+export type ObservationColumn = (typeof FIELDS)[number]['name'];
 
 /** Table Schema (Frictionless) of the tidy format, shared by every tidy CSV and workbook. */
 export const OBSERVATION_TABLE_SCHEMA = {

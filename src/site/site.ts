@@ -3,13 +3,13 @@
  * loaded once per build and indexed for pages. Pages show exactly the numbers of the public
  * CSV files, so this module parses those files rather than any private form.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { forEachCsvRow } from '../lib/csv.ts';
+import { forEachCsvRecord, type ColumnIndex } from '../lib/csv.ts';
 import type { Area } from '../lib/derive/areas.ts';
 import type { BacktestResult } from '../lib/derive/estimate.ts';
-import { COMPARISON_COLUMNS } from '../lib/comparisons.ts';
-import { OBSERVATION_COLUMNS, parseObservation, type Observation } from '../lib/observation.ts';
+import { COMPARISON_COLUMNS, type ComparisonColumn } from '../lib/comparisons.ts';
+import { OBSERVATION_COLUMNS, parseObservation, type Observation, type ObservationColumn } from '../lib/observation.ts';
 import type { ComparisonStatus, StatusName } from '../lib/status.ts';
 import type { Break, Indicator } from '../schema/indicator.ts';
 import type { Source } from '../schema/source.ts';
@@ -113,7 +113,23 @@ export function derivedDir(): string {
   return process.env.TILANNEKUVA_DERIVED ?? join(process.cwd(), 'data', 'derived');
 }
 
-const num = (s: string | undefined) => (s === undefined || s === '' ? null : Number(s));
+const num = (s: string) => (s === '' ? null : Number(s));
+const flag = (s: string) => (s === '' ? null : s === 'true');
+
+/**
+ * A file's bytes a megabyte at a time, read into one buffer that each piece reuses (the reader
+ * decodes a piece before it asks for the next), so that a file of hundreds of megabytes is never
+ * held whole.
+ */
+function* filePieces(path: string): Generator<Uint8Array> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = new Uint8Array(1 << 20);
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) yield buffer.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Loads and indexes the derived data once per process. */
 export function loadSite(): SiteData {
@@ -125,9 +141,8 @@ export function loadSite(): SiteData {
   const catalogue = JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8'));
   const areas: Area[] = JSON.parse(readFileSync(join(dir, 'areas.json'), 'utf8'));
   const series = new Map<string, Map<string, SeriesData>>();
-  // Both files are read row by row (at full size they hold millions of rows), from the bytes as read
-  // (a Buffer is a Uint8Array: no copy of files of hundreds of megabytes); the same period
-  // text is kept once.
+  // Both files are read row by row, a megabyte at a time (at full size they hold millions of
+  // rows and hundreds of megabytes); the same period text is kept once.
   const texts = new Map<string, string>();
   const intern = (text: string) => {
     let kept = texts.get(text);
@@ -135,8 +150,11 @@ export function loadSite(): SiteData {
     return kept;
   };
   const noBreaks: string[] = [];
-  forEachCsvRow(readFileSync(join(dir, 'observations.csv')), { file: 'data/derived/observations.csv', columns: OBSERVATION_COLUMNS }, ({ line, values }) => {
-    const r = parseObservation(values, { file: 'data/derived/observations.csv', row: line });
+  const observationsFile = 'data/derived/observations.csv';
+  forEachCsvRecord(filePieces(join(dir, 'observations.csv')), { file: observationsFile, columns: OBSERVATION_COLUMNS }, (f, line, index) => {
+    const o = index as ColumnIndex<ObservationColumn>;
+    const values = { area_code: f[o.area_code]!, area_name: f[o.area_name]!, area_level: f[o.area_level]!, indicator: f[o.indicator]!, period: f[o.period]!, value: f[o.value]!, unit: f[o.unit]!, status: f[o.status]!, break: f[o.break]! };
+    const r = parseObservation(values, { file: observationsFile, row: line });
     let byArea = series.get(r.indicator);
     if (!byArea) series.set(r.indicator, (byArea = new Map()));
     let s = byArea.get(r.area_code);
@@ -152,31 +170,39 @@ export function loadSite(): SiteData {
   // Both files are sorted by indicator, area and period; walk them together.
   let current: SeriesData | undefined;
   let k = 0;
-  forEachCsvRow(readFileSync(join(dir, 'comparisons.csv')), { file: 'data/derived/comparisons.csv', columns: COMPARISON_COLUMNS }, ({ values: c }) => {
-    if (!current || current.indicator !== c.indicator || current.area !== c.area_code) {
-      current = series.get(c.indicator!)?.get(c.area_code!);
+  forEachCsvRecord(filePieces(join(dir, 'comparisons.csv')), { file: 'data/derived/comparisons.csv', columns: COMPARISON_COLUMNS }, (f, _line, index) => {
+    const at = index as ColumnIndex<ComparisonColumn>;
+    const field = (name: ComparisonColumn) => f[at[name]]!;
+    const indicator = field('indicator');
+    const area = field('area_code');
+    const period = field('period');
+    if (!current || current.indicator !== indicator || current.area !== area) {
+      current = series.get(indicator)?.get(area);
       k = 0;
-      if (!current) throw new Error(`comparisons.csv has ${c.indicator} ${c.area_code} but observations.csv does not`);
+      if (!current) throw new Error(`comparisons.csv has ${indicator} ${area} but observations.csv does not`);
     }
-    while (k < current.points.length && current.points[k]!.period !== c.period) k++;
+    while (k < current.points.length && current.points[k]!.period !== period) k++;
     const p = current.points[k];
-    if (!p) throw new Error(`comparisons.csv has ${c.indicator} ${c.area_code} ${c.period} but observations.csv does not`);
-    p.yoy = num(c.yoy_change);
-    p.yoyPct = num(c.yoy_change_pct);
-    p.yoyCrossesBreak = c.yoy_crosses_break === '' ? null : c.yoy_crosses_break === 'true';
-    p.yoyStatus = (c.yoy_status || null) as ComparisonStatus | null;
-    p.m3 = num(c.change_3m);
-    p.m3Pct = num(c.change_3m_pct);
-    p.m3CrossesBreak = c.change_3m_crosses_break === '' ? null : c.change_3m_crosses_break === 'true';
-    p.m3Status = (c.change_3m_status || null) as ComparisonStatus | null;
-    p.avg12 = num(c.avg_12m);
-    p.avg12From = c.avg_12m_from ? intern(c.avg_12m_from) : null;
-    p.rank = num(c.rank);
-    p.rankOf = num(c.rank_of);
-    p.diffToCountry = num(c.diff_to_country);
-    p.diffStatus = (c.diff_to_country_status || null) as ComparisonStatus | null;
-    p.lastAsHigh = c.last_as_high ? intern(c.last_as_high) : null;
-    p.lastAsLow = c.last_as_low ? intern(c.last_as_low) : null;
+    if (!p) throw new Error(`comparisons.csv has ${indicator} ${area} ${period} but observations.csv does not`);
+    p.yoy = num(field('yoy_change'));
+    p.yoyPct = num(field('yoy_change_pct'));
+    p.yoyCrossesBreak = flag(field('yoy_crosses_break'));
+    p.yoyStatus = (field('yoy_status') || null) as ComparisonStatus | null;
+    p.m3 = num(field('change_3m'));
+    p.m3Pct = num(field('change_3m_pct'));
+    p.m3CrossesBreak = flag(field('change_3m_crosses_break'));
+    p.m3Status = (field('change_3m_status') || null) as ComparisonStatus | null;
+    p.avg12 = num(field('avg_12m'));
+    const avg12From = field('avg_12m_from');
+    p.avg12From = avg12From ? intern(avg12From) : null;
+    p.rank = num(field('rank'));
+    p.rankOf = num(field('rank_of'));
+    p.diffToCountry = num(field('diff_to_country'));
+    p.diffStatus = (field('diff_to_country_status') || null) as ComparisonStatus | null;
+    const high = field('last_as_high');
+    const low = field('last_as_low');
+    p.lastAsHigh = high ? intern(high) : null;
+    p.lastAsLow = low ? intern(low) : null;
   });
   const indicators: Indicator[] = catalogue.indicators;
   const sources: Source[] = catalogue.sources;

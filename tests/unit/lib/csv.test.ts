@@ -5,7 +5,7 @@
  */
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvField, decodeUtf8, forEachCsvRow, neutraliseFormula, readCsv, writeCsv } from '../../../src/lib/csv.ts';
+import { csvField, decodeUtf8, forEachCsvRecord, forEachCsvRow, neutraliseFormula, readCsv, writeCsv } from '../../../src/lib/csv.ts';
 import { InputError } from '../../../src/lib/errors.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -214,5 +214,51 @@ describe('forEachCsvRow', () => {
 
   test('a row of the wrong width stops the reading with the line named', () => {
     assert.throws(() => forEachCsvRow(utf8('a,b\n1,2\n3\n'), { file: FILE, columns: ['a', 'b'] }, () => {}), (e: unknown) => e instanceof InputError && /row 3/.test(e.message) && /1 field/.test(e.message));
+  });
+});
+
+/**
+ * `bytes` in pieces of `size` bytes, each copied into one buffer that the next piece overwrites,
+ * as a file reader that reuses its buffer hands them over.
+ */
+function* reusedPieces(bytes: Uint8Array, size: number): Generator<Uint8Array> {
+  const buffer = new Uint8Array(size);
+  for (let o = 0; o < bytes.length; o += size) {
+    const piece = bytes.subarray(o, o + size);
+    buffer.set(piece);
+    yield buffer.subarray(0, piece.length);
+  }
+}
+
+describe('forEachCsvRecord', () => {
+  const text = 'b,a\nä,1\n"x\n""y""",2\nöö,"3"\n';
+
+  test('pieces of any size, in one reused buffer, give the rows and lines of the whole file, with the columns where the header has them', () => {
+    for (const size of [1, 2, 3, 5, 7, 64]) {
+      const seen: [string[], number][] = [];
+      let index: unknown;
+      const header = forEachCsvRecord(reusedPieces(utf8(text), size), { file: FILE, columns: ['a', 'b'] }, (fields, line, at) => {
+        seen.push([fields, line]);
+        index = at;
+      });
+      assert.deepEqual(header, ['b', 'a'], `pieces of ${size}`);
+      assert.deepEqual(index, { b: 0, a: 1 });
+      assert.deepEqual(seen, [
+        [['ä', '1'], 2],
+        [['x\n"y"', '2'], 3],
+        [['öö', '3'], 5],
+      ], `pieces of ${size}`);
+    }
+  });
+
+  test('bytes that are not UTF-8 in a later piece are named by their line', () => {
+    const bytes = new Uint8Array([...utf8('a,b\n1,2\n3,4\n5,'), 0xe4, ...utf8('\n')]);
+    for (const size of [2, 4, 9]) assertInputError(() => forEachCsvRecord(reusedPieces(bytes, size), { file: FILE }, () => {}), 4, /not valid UTF-8.*0xe4/);
+  });
+
+  test('forEachCsvRow keys the values by the header even when a column name looks like a number', () => {
+    const seen: Record<string, string>[] = [];
+    forEachCsvRow(utf8('x,2,1\na,b,c\n'), { file: FILE }, ({ values }) => seen.push(values));
+    assert.deepEqual(seen, [{ x: 'a', 2: 'b', 1: 'c' }]);
   });
 });
