@@ -66,7 +66,7 @@ console.log(`validate + derive                           ${data.seconds.toFixed(
 if (m) {
   console.log(`pages (Astro, ${pages} pages)                 ${m.pages.toFixed(1).padStart(7)}   } ${m.parallel ? 'side by side on two cores' : 'one after the other'}`);
   console.log(`downloads (CSV, Excel, JSON-stat, archive)  ${m.downloads.toFixed(1).padStart(7)}   }`);
-  console.log(`search index (Pagefind, ${m.indexedPages} pages)        ${m.searchIndex.toFixed(1).padStart(7)}`);
+  console.log(`search index (Pagefind, ${m.indexedPages} pages)        ${m.searchIndex.toFixed(1).padStart(7)}   from the end of the pages`);
 }
 console.log(`whole build                                 ${total.toFixed(1).padStart(7)}   (target: under 60 s on 2 cores)`);
 

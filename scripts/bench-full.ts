@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     console.log(`\nobservations: ${derive ? Number(derive[1]).toLocaleString('en') : '?'}`);
     console.log('stage                         seconds   peak MiB (process tree)');
     for (const s of stages) console.log(`${s.stage.padEnd(28)} ${s.seconds.toFixed(1).padStart(8)} ${(s.peak / MiB).toFixed(0).padStart(10)}`);
-    if (split) console.log(`  of which pages ${split.pages} s ${split.parallel ? '∥' : 'then'} downloads ${split.downloads} s, search index (${split.indexedPages} pages) ${split.searchIndex} s`);
+    if (split) console.log(`  of which pages ${split.pages} s ${split.parallel ? '∥' : 'then'} downloads ${split.downloads} s, search index (${split.indexedPages} pages) ${split.searchIndex} s from the end of the pages, beside the downloads`);
     const mark = (ok: boolean) => (ok ? 'ok' : 'OVER');
     console.log(`\nwhole build            ${total.toFixed(1).padStart(8)} s     target under 90 s      ${mark(total < 90)}`);
     console.log(`peak memory            ${(peak / MiB).toFixed(0).padStart(8)} MiB   target under 3 GB      ${mark(peak < 3e9)}`);

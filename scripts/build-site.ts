@@ -1,10 +1,14 @@
 /**
- * Builds the site from data/derived/: the Astro pages and the downloads run side by side (one
- * per core), then the downloads are copied into dist/data/, the security headers written to
- * dist/_headers, and the search index is built. Each of the two loads the whole derived data; at
- * the size of a full refresh (observations.csv over SEQUENTIAL_FROM bytes) each holds about 2 GB,
- * so they run one after the other to keep the build's memory under 3 GB (the embedded snapshot,
- * about 37 MB, builds side by side). TILANNEKUVA_BUILD=parallel or sequential overrides the choice.
+ * Builds the site from data/derived/: the Astro pages and the downloads, the search index once
+ * the pages are there (beside the downloads still being written), then the downloads are copied
+ * into dist/data/, the catalogue's file sizes filled in and the security headers written to
+ * dist/_headers.
+ *
+ * On the embedded snapshot (about 37 MB) the pages and the downloads are built by two processes
+ * side by side, one per core. Each loads the whole derived data; at the size of a full refresh
+ * (observations.csv over SEQUENTIAL_FROM bytes) each then holds about 1.4 GB, so they run one
+ * after the other to keep the build's memory under 3 GB. TILANNEKUVA_BUILD=parallel or
+ * sequential overrides the choice.
  *
  * Usage: npm run build (which first runs validate and derive)
  */
@@ -17,6 +21,7 @@ import { indexSearch } from './index-search.ts';
 import { LANGS, formatNumber } from '../src/i18n/index.ts';
 import { derivedDir } from '../src/site/site.ts';
 
+/** Runs a child process; resolves with its time in seconds. */
 function run(label: string, command: string, args: string[]): Promise<number> {
   const t0 = performance.now();
   return new Promise((resolvePromise, reject) => {
@@ -65,27 +70,29 @@ const SEQUENTIAL_FROM = 100 * 1024 * 1024;
 async function main(): Promise<void> {
   const t0 = performance.now();
   const downloads = join(ROOT, 'data', 'downloads');
-  const buildPages = () => run('astro build', process.execPath, [...NODE_FLAGS, join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
-  const files = () => run('downloads', process.execPath, [...NODE_FLAGS, join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads]);
   const observations = statSync(join(derivedDir(), 'observations.csv')).size;
   const choice = process.env.TILANNEKUVA_BUILD;
   if (choice !== undefined && choice !== 'parallel' && choice !== 'sequential') throw new Error(`TILANNEKUVA_BUILD is "${choice}": use parallel or sequential`);
   const sequential = choice ? choice === 'sequential' : observations > SEQUENTIAL_FROM;
-  let astro: number;
-  let dl: number;
-  if (sequential) {
-    console.error(`build-site: observations.csv is ${(observations / 1024 / 1024).toFixed(0)} MiB: pages, then downloads (one at a time, to bound memory)`);
-    astro = await buildPages();
-    dl = await files();
-  } else [astro, dl] = await Promise.all([buildPages(), files()]);
-  if (!existsSync(join(ROOT, 'dist'))) throw new Error('astro build wrote no dist/');
-  cpSync(downloads, join(ROOT, 'dist', 'data'), { recursive: true });
-  fillCatalogueSizes(join(ROOT, 'dist'));
-  writeFileSync(join(ROOT, 'dist', '_headers'), headersFile());
-  const t1 = performance.now();
-  const pages = await indexSearch(join(ROOT, 'dist'));
+  const dist = join(ROOT, 'dist');
+  const pagesBuilt = run('astro build', process.execPath, [...NODE_FLAGS, join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+  const files = () => run('downloads', process.execPath, [...NODE_FLAGS, join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads]);
+  if (sequential) console.error(`build-site: observations.csv is ${(observations / 1024 / 1024).toFixed(0)} MiB: pages, then downloads (one at a time, to bound memory)`);
+  const downloadsWritten = sequential ? pagesBuilt.then(files) : files();
+  // The search index is built as soon as the pages are there, beside the downloads still being
+  // written (Pagefind indexes in its own process); the downloads are copied in and the catalogue's
+  // sizes filled after both, so the index never sees them half-way.
+  const searchIndexed = pagesBuilt.then(async () => {
+    if (!existsSync(dist)) throw new Error('astro build wrote no dist/');
+    const t1 = performance.now();
+    return { pages: await indexSearch(dist), seconds: (performance.now() - t1) / 1000 };
+  });
+  const [astro, dl, search] = await Promise.all([pagesBuilt, downloadsWritten, searchIndexed]);
+  cpSync(downloads, join(dist, 'data'), { recursive: true });
+  fillCatalogueSizes(dist);
+  writeFileSync(join(dist, '_headers'), headersFile());
   console.error(
-    `build-site: pages ${astro.toFixed(1)} s and downloads ${dl.toFixed(1)} s ${sequential ? 'one after the other' : 'side by side'}; search index of ${pages} pages ${((performance.now() - t1) / 1000).toFixed(1)} s; total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `build-site: pages ${astro.toFixed(1)} s and downloads ${dl.toFixed(1)} s ${sequential ? 'one after the other' : 'side by side'}; search index of ${search.pages} pages ${search.seconds.toFixed(1)} s from the end of the pages; total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
 }
 

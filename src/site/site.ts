@@ -6,6 +6,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { forEachCsvRecord, type ColumnIndex } from '../lib/csv.ts';
+import { InputError } from '../lib/errors.ts';
 import type { Area } from '../lib/derive/areas.ts';
 import type { BacktestResult } from '../lib/derive/estimate.ts';
 import { COMPARISON_COLUMNS, type ComparisonColumn } from '../lib/comparisons.ts';
@@ -149,8 +150,12 @@ export function loadSite(): SiteData {
     if (kept === undefined) texts.set(text, (kept = text));
     return kept;
   };
-  const noBreaks: string[] = [];
   const observationsFile = 'data/derived/observations.csv';
+  const noBreaks: string[] = [];
+  const indicatorIds = new Map<string, string>(catalogue.indicators.map((i: Indicator) => [i.id, i.id]));
+  const unknownIndicator = (id: string, line: number): never => {
+    throw new InputError({ file: observationsFile, row: line, field: 'indicator' }, `"${id}" is not in catalogue.json`);
+  };
   forEachCsvRecord(filePieces(join(dir, 'observations.csv')), { file: observationsFile, columns: OBSERVATION_COLUMNS }, (f, line, index) => {
     const o = index as ColumnIndex<ObservationColumn>;
     const values = { area_code: f[o.area_code]!, area_name: f[o.area_name]!, area_level: f[o.area_level]!, indicator: f[o.indicator]!, period: f[o.period]!, value: f[o.value]!, unit: f[o.unit]!, status: f[o.status]!, break: f[o.break]! };
@@ -158,7 +163,9 @@ export function loadSite(): SiteData {
     let byArea = series.get(r.indicator);
     if (!byArea) series.set(r.indicator, (byArea = new Map()));
     let s = byArea.get(r.area_code);
-    if (!s) byArea.set(r.area_code, (s = { indicator: r.indicator, area: r.area_code, points: [] }));
+    // The catalogue's own id, not the row's: a text of 13 characters or more cut from a piece of
+    // the file keeps that whole piece alive (a V8 sliced string), which held some 400 MB at full size.
+    if (!s) byArea.set(r.area_code, (s = { indicator: indicatorIds.get(r.indicator) ?? unknownIndicator(r.indicator, line), area: r.area_code, points: [] }));
     s.points.push({
       period: intern(r.period),
       value: r.value,
