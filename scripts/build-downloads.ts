@@ -12,31 +12,33 @@
  *
  * Usage: node scripts/build-downloads.ts [--out <folder>]
  */
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { strToU8 } from 'fflate';
 import { useZipper } from '../src/lib/xlsx.ts';
-import { zipFiles, zipWriter } from './lib/zip.ts';
+import { deflated, zipFiles, zipWriter, type Deflated } from './lib/zip.ts';
 import { observationsParquet } from './lib/parquet.ts';
 import { changeMeterDir, siteChangeMeter } from '../src/site/change-meter-site.ts';
 import { chartCsv } from '../src/site/charts.ts';
 import { allChartSpecs, archiveReadme, dataPackage, DataPackage } from '../src/site/datapackage.ts';
 import { COMPARISON_TABLE_SCHEMA } from '../src/lib/comparisons.ts';
-import { OBSERVATION_TABLE_SCHEMA } from '../src/lib/observation.ts';
 import { areaRows, indicatorRows, jsonStatOf, notesOf, retrievedAt, chartNotesOf } from '../src/site/downloads.ts';
 import { xlsxOf } from '../src/lib/wide-xlsx.ts';
 import { moversTables, municipalityTable, rankingTable, tableCsv, tableXlsx, type ShownTable } from '../src/site/tables.ts';
 import { LANGS, type Lang } from '../src/i18n/index.ts';
-import { decimalsOf, derivedDir, loadSite } from '../src/site/site.ts';
-import { observationsCsv } from '../src/lib/observation.ts';
+import { decimalsOf, derivedDir, loadCatalogue, loadSite } from '../src/site/site.ts';
+import { OBSERVATION_COLUMNS, OBSERVATION_TABLE_SCHEMA, observationsCsv, parseObservation, type Observation } from '../src/lib/observation.ts';
+import { CsvSplitter, forEachCsvRecord } from '../src/lib/csv.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
+import { fillPackageBytes } from './lib/package-bytes.ts';
 
 /**
- * Splits comparisons.csv by indicator (its first column): calls `each` with the indicator and
- * its part (the header first). Derive writes the rows grouped by indicator; rows of an indicator
- * that come back after another's are an error rather than a silently split file.
+ * Splits a derived CSV by indicator (`column` is the indicator's position in each row): calls
+ * `each` with the indicator and its part (the header first), the bytes as derive wrote them.
+ * Derive writes the rows grouped by indicator; rows of an indicator that come back after
+ * another's are an error rather than a silently split file.
  */
-function splitByIndicator(csv: Buffer, each: (indicator: string, part: Buffer) => void): void {
+export function splitByIndicator(csv: Buffer, column: number, file: string, each: (indicator: string, part: Buffer) => void): void {
   const headerEnd = csv.indexOf(10) + 1;
   const header = csv.subarray(0, headerEnd);
   const seen = new Set<string>();
@@ -47,58 +49,107 @@ function splitByIndicator(csv: Buffer, each: (indicator: string, part: Buffer) =
     if (current && end > start) each(current, Buffer.concat([header, csv.subarray(start, end)]));
   };
   while (pos < csv.length) {
-    const comma = csv.indexOf(44, pos);
-    const id = csv.toString('utf8', pos, comma);
+    const nl = csv.indexOf(10, pos);
+    const end = nl < 0 ? csv.length : nl;
+    const line = csv.subarray(pos, end);
+    let id: string | undefined;
+    if (line.indexOf(34) < 0) {
+      // No quotes: the field lies between the column-th comma and the next.
+      let from = 0;
+      for (let k = 0; k < column && from >= 0; k++) from = line.indexOf(44, from) + 1 || -1;
+      const to = from < 0 ? -1 : line.indexOf(44, from);
+      if (to >= 0) id = line.toString('utf8', from, to);
+    } else id = new CsvSplitter(',', file).push(`${line.toString('utf8')}\n`)[0]?.fields[column];
+    if (id === undefined) throw new Error(`${file}: the row at byte ${pos} has no column ${column + 1}`);
     if (id !== current) {
       flush(pos);
-      if (seen.has(id)) throw new Error(`comparisons.csv: the rows of ${id} are not together (again at byte ${pos})`);
+      if (seen.has(id)) throw new Error(`${file}: the rows of ${id} are not together (again at byte ${pos})`);
       seen.add(id);
       current = id;
       start = pos;
     }
-    const nl = csv.indexOf(10, comma);
-    pos = nl < 0 ? csv.length : nl + 1;
+    pos = end + 1;
   }
   flush(csv.length);
 }
 
-async function main(): Promise<void> {
-  const t0 = performance.now();
+/**
+ * A CSV zipped on its own (`<name>.csv.zip` holding `<name>.csv`): the bulk files (every area
+ * and period of an indicator, and its comparisons) are published so, about a tenth of the size.
+ * A zip opens with a double-click on Windows and macOS, and R and Python read it directly; a
+ * .gz file would be unpacked in transit by some servers (astro preview among them).
+ */
+function zipped(mtime: Date, name: string, csv: Uint8Array | Deflated): Uint8Array {
+  const z = zipWriter(mtime);
+  z.add(name, csv);
+  return z.end();
+}
+
+const FOLDERS = ['indicators', 'comparisons', 'areas', 'charts', 'notes', 'schemas', ...LANGS.map((l) => `tables/${l}`)];
+
+/**
+ * The bulk files, cut from the derived CSV files as they are, without loading the series (so
+ * that the build runs them beside the pages): per indicator its tidy CSV zipped and as Parquet,
+ * its comparisons zipped, and the whole dataset in tilannekuva.zip.
+ */
+export function writeBulk(out: string): void {
+  for (const d of FOLDERS) mkdirSync(join(out, d), { recursive: true });
+  const catalogue = loadCatalogue();
+  const write = (path: string, data: string | Uint8Array) => writeFileSync(join(out, path), data);
+  const decimals = decimalsOf(catalogue);
+  const dir = derivedDir();
+  const mtime = new Date(catalogue.rawWrittenAt);
+  // Each indicator's rows of observations.csv are its tidy CSV (the same rows, the same bytes).
+  const file = 'data/derived/observations.csv';
+  const parts = new Map<string, Deflated>();
+  splitByIndicator(readFileSync(join(dir, 'observations.csv')), OBSERVATION_COLUMNS.indexOf('indicator'), file, (id, csv) => {
+    if (!catalogue.indicatorById.has(id)) throw new Error(`${file}: indicator ${id} is not in catalogue.json`);
+    parts.set(id, deflated(csv));
+    const rows: Observation[] = [];
+    forEachCsvRecord([csv], { file: `${file} (the rows of ${id})`, columns: OBSERVATION_COLUMNS }, (f, line, at) => {
+      rows.push(parseObservation(Object.fromEntries(OBSERVATION_COLUMNS.map((c) => [c, f[at[c]!]!])), { file, row: line }));
+    });
+    write(`indicators/${id}.parquet`, observationsParquet(rows, decimals, 'Tilannekuva (hyparquet-writer)'));
+  });
+  const all = zipWriter(mtime);
+  all.add('tilannekuva/README.txt', strToU8(archiveReadme(catalogue)));
+  all.add('tilannekuva/areas.json', new Uint8Array(readFileSync(join(dir, 'areas.json'))));
+  all.add('tilannekuva/indicators.json', strToU8(JSON.stringify(catalogue.indicators, null, 1)));
+  all.add('tilannekuva/sources.json', strToU8(JSON.stringify(catalogue.sources, null, 1)));
+  for (const ind of catalogue.indicators) {
+    let csv = parts.get(ind.id);
+    if (!csv) {
+      // An indicator without observations: its files hold the header alone.
+      csv = deflated(strToU8(observationsCsv([], decimals)));
+      write(`indicators/${ind.id}.parquet`, observationsParquet([], decimals, 'Tilannekuva (hyparquet-writer)'));
+    }
+    write(`indicators/${ind.id}.csv.zip`, zipped(mtime, `${ind.id}.csv`, csv));
+    all.add(`tilannekuva/observations/${ind.id}.csv`, csv);
+  }
+  write('tilannekuva.zip', all.end());
+  // Comparisons split by indicator, each zipped.
+  splitByIndicator(readFileSync(join(dir, 'comparisons.csv')), 0, 'data/derived/comparisons.csv', (id, part) => {
+    write(`comparisons/${id}.csv.zip`, zipped(mtime, `${id}.csv`, part));
+  });
+}
+
+/**
+ * The files written from the loaded series, after {@link writeBulk} (whose comparison files
+ * datapackage.json lists): per indicator and per area the workbook and JSON-stat, per area the
+ * tidy CSV, the chart and table files, the change-meter files and datapackage.json.
+ */
+export function writeSiteDownloads(out: string): number {
   // Workbooks zipped by Node's zlib: on the snapshot this stage took 24.4 s with fflate's deflate, 14.7 s with zlib.
   useZipper(zipFiles);
-  const out = resolve(ROOT, option('out', 'data/downloads'));
-  rmSync(out, { recursive: true, force: true });
-  for (const d of ['indicators', 'comparisons', 'areas', 'charts', 'notes', 'schemas', ...LANGS.map((l) => `tables/${l}`)]) mkdirSync(join(out, d), { recursive: true });
+  for (const d of FOLDERS) mkdirSync(join(out, d), { recursive: true });
   const site = loadSite();
   const write = (path: string, data: string | Uint8Array) => writeFileSync(join(out, path), data);
   const decimals = decimalsOf(site);
   const dir = derivedDir();
-  const mtime = new Date(site.rawWrittenAt);
-  /**
-   * A CSV zipped on its own (`<name>.csv.zip` holding `<name>.csv`): the bulk files (every area
-   * and period of an indicator, and its comparisons) are published so, about a tenth of the size.
-   * A zip opens with a double-click on Windows and macOS, and R and Python read it directly; a
-   * .gz file would be unpacked in transit by some servers (astro preview among them).
-   */
-  const zipped = (name: string, csv: Uint8Array) => {
-    const z = zipWriter(mtime);
-    z.add(name, csv);
-    return z.end();
-  };
-  const all = zipWriter(mtime);
-  all.add('tilannekuva/README.txt', strToU8(archiveReadme(site)));
-  all.add('tilannekuva/areas.json', new Uint8Array(readFileSync(join(dir, 'areas.json'))));
-  all.add('tilannekuva/indicators.json', strToU8(JSON.stringify(site.indicators, null, 1)));
-  all.add('tilannekuva/sources.json', strToU8(JSON.stringify(site.sources, null, 1)));
-
   for (const ind of site.indicators) {
     const rows = indicatorRows(site, ind);
-    const csv = strToU8(observationsCsv(rows, decimals));
-    write(`indicators/${ind.id}.csv.zip`, zipped(`${ind.id}.csv`, csv));
-    all.add(`tilannekuva/observations/${ind.id}.csv`, csv);
     write(`indicators/${ind.id}.xlsx`, xlsxOf(rows, decimals, notesOf(site, { kind: 'indicator', ind }), 'area×period', new Date(retrievedAt(site, ind.sources))));
     write(`indicators/${ind.id}.json`, JSON.stringify(jsonStatOf(site, rows, 'area', `${ind.name.fi} (${ind.id})`, ind.sources)));
-    write(`indicators/${ind.id}.parquet`, observationsParquet(rows, decimals, 'Tilannekuva (hyparquet-writer)'));
   }
   for (const a of site.areas) {
     const code = a.code.toLowerCase();
@@ -108,7 +159,6 @@ async function main(): Promise<void> {
     write(`areas/${code}.xlsx`, xlsxOf(rows, decimals, notesOf(site, { kind: 'area', code: a.code }), 'period×indicator', new Date(retrievedAt(site, sources))));
     write(`areas/${code}.json`, JSON.stringify(jsonStatOf(site, rows, 'indicator', `${a.name.fi} (${a.code})`, sources)));
   }
-  write('tilannekuva.zip', all.end());
   // A chart's CSV; its workbook is written in the browser from that CSV and its indicator's notes
   // (src/client/chart-workbook.ts), with the same code the build uses for the other workbooks.
   for (const spec of allChartSpecs(site)) write(`charts/${spec.slug}.csv`, chartCsv(site, spec));
@@ -126,12 +176,8 @@ async function main(): Promise<void> {
     for (const table of [movers.rises, movers.falls]) writeTable(lang, table, new Date(retrievedAt(site, movers.ind.sources)));
   }
 
-  // Comparisons split by indicator, each zipped.
-  const comparisonIds = new Set<string>();
-  splitByIndicator(readFileSync(join(dir, 'comparisons.csv')), (id, part) => {
-    comparisonIds.add(id);
-    write(`comparisons/${id}.csv.zip`, zipped(`${id}.csv`, new Uint8Array(part)));
-  });
+  // The comparison files writeBulk wrote.
+  const comparisonIds = new Set(readdirSync(join(out, 'comparisons')).map((f) => f.replace(/\.csv\.zip$/, '')));
   write('postcodes.json', readFileSync(join(dir, 'postcodes.json')));
   // The change-meter data contract (format, schemas, template) and whatever is published.
   const cm = join(ROOT, 'data', 'change-meter');
@@ -145,10 +191,29 @@ async function main(): Promise<void> {
   write('schemas/comparisons.json', JSON.stringify(COMPARISON_TABLE_SCHEMA, null, 1));
   const pkg = dataPackage(site, changeMeter.files, comparisonIds);
   DataPackage.parse(pkg);
-  // The size of every file (Frictionless `bytes`), for readers and the catalogue page.
-  for (const r of pkg.resources as { path: string; bytes?: number }[]) r.bytes = statSync(join(out, r.path)).size;
   write('datapackage.json', JSON.stringify(pkg, null, 1));
-  console.error(`downloads: ${pkg.resources.length} files listed in datapackage.json → ${out.slice(ROOT.length + 1)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return pkg.resources.length;
 }
 
-runMain(main);
+/**
+ * `--part bulk` writes {@link writeBulk}'s files, `--part site` the rest (after bulk; the build
+ * runs bulk beside the pages and empties the folder first); without `--part`, the folder is
+ * emptied and both are written, and the sizes filled in.
+ */
+async function main(): Promise<void> {
+  const t0 = performance.now();
+  const out = resolve(ROOT, option('out', 'data/downloads'));
+  const part = option('part');
+  if (part !== undefined && part !== 'bulk' && part !== 'site') throw new Error(`--part is "${part}": use bulk or site`);
+  if (!part) rmSync(out, { recursive: true, force: true });
+  if (part !== 'site') writeBulk(out);
+  if (part === 'bulk') {
+    console.error(`downloads: bulk files → ${relative(ROOT, out)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+    return;
+  }
+  const n = writeSiteDownloads(out);
+  if (!part) fillPackageBytes(out);
+  console.error(`downloads: ${n} files listed in datapackage.json → ${relative(ROOT, out)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+if (import.meta.main) runMain(main);

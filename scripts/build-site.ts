@@ -1,23 +1,26 @@
 /**
  * Builds the site from data/derived/: the Astro pages and the downloads, the search index once
  * the pages are there (beside the downloads still being written), then the downloads are copied
- * into dist/data/, the catalogue's file sizes filled in and the security headers written to
- * dist/_headers.
+ * into dist/data/, the file sizes filled in (datapackage.json and the catalogue pages) and the
+ * security headers written to dist/_headers.
  *
  * On the embedded snapshot (about 37 MB) the pages and the downloads are built by two processes
  * side by side, one per core. Each loads the whole derived data; at the size of a full refresh
  * (observations.csv over SEQUENTIAL_FROM bytes) each then holds about 1.4 GB, so they run one
- * after the other to keep the build's memory under 3 GB. TILANNEKUVA_BUILD=parallel or
- * sequential overrides the choice.
+ * after the other to keep the build's memory under 3 GB; the bulk files, cut from the derived
+ * CSV files without loading the series (scripts/build-downloads.ts --part bulk), are then written
+ * beside the pages, and the rest of the downloads after both (--part site).
+ * TILANNEKUVA_BUILD=parallel or sequential overrides the choice.
  *
  * Usage: npm run build (which first runs validate and derive)
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runMain } from './lib/args.ts';
 import { headersFile } from '../src/lib/security.ts';
 import { indexSearch } from './index-search.ts';
+import { fillPackageBytes } from './lib/package-bytes.ts';
 import { LANGS, formatNumber } from '../src/i18n/index.ts';
 import { derivedDir } from '../src/site/site.ts';
 
@@ -75,10 +78,18 @@ async function main(): Promise<void> {
   if (choice !== undefined && choice !== 'parallel' && choice !== 'sequential') throw new Error(`TILANNEKUVA_BUILD is "${choice}": use parallel or sequential`);
   const sequential = choice ? choice === 'sequential' : observations > SEQUENTIAL_FROM;
   const dist = join(ROOT, 'dist');
+  rmSync(downloads, { recursive: true, force: true });
   const pagesBuilt = run('astro build', process.execPath, [...NODE_FLAGS, join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
-  const files = () => run('downloads', process.execPath, [...NODE_FLAGS, join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads]);
-  if (sequential) console.error(`build-site: observations.csv is ${(observations / 1024 / 1024).toFixed(0)} MiB: pages, then downloads (one at a time, to bound memory)`);
-  const downloadsWritten = sequential ? pagesBuilt.then(files) : files();
+  const downloadsPart = (...args: string[]) => () => run(`downloads ${args.join(' ')}`, process.execPath, [...NODE_FLAGS, join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads, ...args]);
+  let bulkWritten: Promise<number | null> = Promise.resolve(null);
+  let downloadsWritten: Promise<number>;
+  if (sequential) {
+    console.error(`build-site: observations.csv is ${(observations / 1024 / 1024).toFixed(0)} MiB: pages, then downloads (one at a time, to bound memory); the bulk files beside the pages`);
+    // The bulk files are cut from the derived CSV files without loading the series, so they are
+    // written beside the pages; the rest of the downloads (which lists them) after both.
+    bulkWritten = downloadsPart('--part', 'bulk')();
+    downloadsWritten = Promise.all([pagesBuilt, bulkWritten]).then(downloadsPart('--part', 'site'));
+  } else downloadsWritten = downloadsPart()();
   // The search index is built as soon as the pages are there, beside the downloads still being
   // written (Pagefind indexes in its own process); the downloads are copied in and the catalogue's
   // sizes filled after both, so the index never sees them half-way.
@@ -87,12 +98,13 @@ async function main(): Promise<void> {
     const t1 = performance.now();
     return { pages: await indexSearch(dist), seconds: (performance.now() - t1) / 1000 };
   });
-  const [astro, dl, search] = await Promise.all([pagesBuilt, downloadsWritten, searchIndexed]);
+  const [astro, dl, search, bulk] = await Promise.all([pagesBuilt, downloadsWritten, searchIndexed, bulkWritten]);
+  fillPackageBytes(downloads);
   cpSync(downloads, join(dist, 'data'), { recursive: true });
   fillCatalogueSizes(dist);
   writeFileSync(join(dist, '_headers'), headersFile());
   console.error(
-    `build-site: pages ${astro.toFixed(1)} s and downloads ${dl.toFixed(1)} s ${sequential ? 'one after the other' : 'side by side'}; search index of ${search.pages} pages ${search.seconds.toFixed(1)} s from the end of the pages; total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `build-site: pages ${astro.toFixed(1)} s and downloads ${dl.toFixed(1)} s ${sequential ? 'one after the other' : 'side by side'}; search index of ${search.pages} pages ${search.seconds.toFixed(1)} s from the end of the pages; total ${((performance.now() - t0) / 1000).toFixed(1)} s${bulk === null ? '' : `; bulk files ${bulk.toFixed(1)} s beside the pages`}`,
   );
 }
 

@@ -9,8 +9,21 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 
+/** An entry compressed once, to be added to more than one archive. */
+export interface Deflated {
+  body: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+/** Compresses `data` as a zip entry (raw deflate, its CRC-32 and length). */
+export function deflated(data: Uint8Array, level = 6): Deflated {
+  return { body: deflateRawSync(data, { level }), crc: crc32(data), size: data.length };
+}
+
 export interface ZipWriter {
-  add: (name: string, data: Uint8Array) => void;
+  /** Adds an entry: bytes (compressed here, unless the level is 0) or an entry already compressed. */
+  add: (name: string, data: Uint8Array | Deflated) => void;
   end: () => Uint8Array;
 }
 
@@ -34,10 +47,10 @@ export function zipWriter(mtime: Date, level = 6): ZipWriter {
   return {
     add(name, data) {
       const nameBytes = Buffer.from(name, 'utf8');
-      const method = level === 0 ? 0 : 8;
-      const body = method === 0 ? data : deflateRawSync(data, { level });
-      const crc = crc32(data);
-      if (data.length > LIMIT || body.length > LIMIT || offset > LIMIT) throw new Error(`zip: ${name} is too large for a zip without zip64`);
+      const entry = data instanceof Uint8Array ? (level === 0 ? { body: data, crc: crc32(data), size: data.length } : deflated(data, level)) : data;
+      const method = entry.body === data ? 0 : 8;
+      const { body, crc, size } = entry;
+      if (size > LIMIT || body.length > LIMIT || offset > LIMIT) throw new Error(`zip: ${name} is too large for a zip without zip64`);
       const local = Buffer.alloc(30);
       local.writeUInt32LE(0x04034b50, 0);
       local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
@@ -47,19 +60,19 @@ export function zipWriter(mtime: Date, level = 6): ZipWriter {
       local.writeUInt16LE(date, 12);
       local.writeUInt32LE(crc, 14);
       local.writeUInt32LE(body.length, 18);
-      local.writeUInt32LE(data.length, 22);
+      local.writeUInt32LE(size, 22);
       local.writeUInt16LE(nameBytes.length, 26);
       local.writeUInt16LE(0, 28);
-      const entry = Buffer.alloc(46);
-      entry.writeUInt32LE(0x02014b50, 0);
-      entry.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
-      local.copy(entry, 6, 4, 30); // version needed … name length, extra length
-      entry.writeUInt16LE(0, 32); // comment length
-      entry.writeUInt16LE(0, 34); // disk number
-      entry.writeUInt16LE(0, 36); // internal attributes
-      entry.writeUInt32LE(0, 38); // external attributes
-      entry.writeUInt32LE(offset, 42);
-      central.push(entry, nameBytes);
+      const record = Buffer.alloc(46);
+      record.writeUInt32LE(0x02014b50, 0);
+      record.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
+      local.copy(record, 6, 4, 30); // version needed … name length, extra length
+      record.writeUInt16LE(0, 32); // comment length
+      record.writeUInt16LE(0, 34); // disk number
+      record.writeUInt16LE(0, 36); // internal attributes
+      record.writeUInt32LE(0, 38); // external attributes
+      record.writeUInt32LE(offset, 42);
+      central.push(record, nameBytes);
       chunks.push(local, nameBytes, body);
       offset += local.length + nameBytes.length + body.length;
     },

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { areaChartSpecs, changeSpec, distributionSpec, gridSpec, indicatorChartSpec, scatterSpec, seasonalSpec, type ChartSpec } from './charts.ts';
 import { attributions, retrievedAt } from './downloads.ts';
-import type { SiteData } from './site.ts';
+import type { SiteCatalogue, SiteData } from './site.ts';
 import { moversTables, municipalityTable, rankingTable } from './tables.ts';
 import { LANGS } from '../i18n/index.ts';
 import type { ChangeMeterManifestEntry } from '../schema/change-meter.ts';
@@ -158,7 +158,7 @@ export function dataPackage(
 }
 
 /** The README inside the whole-dataset archive: contents, citation, licence, statuses. */
-export function archiveReadme(site: SiteData): string {
+export function archiveReadme(site: SiteCatalogue): string {
   const all = site.sources.map((s) => s.id);
   return [
     'Tilannekuva — indicators of Finland\'s employment services',

@@ -9,7 +9,7 @@ import type { ChartNotes } from '../lib/wide-xlsx.ts';
 import { PUBLIC_STATUSES, STATUS_DEFINITIONS, STATUS_SHORT } from '../lib/status.ts';
 import type { Indicator } from '../schema/indicator.ts';
 import type { JsonStatDataset } from '../schema/raw.ts';
-import { observationOf, partsOf, type SiteData } from './site.ts';
+import { observationOf, partsOf, type SiteCatalogue, type SiteData } from './site.ts';
 import { t, type Lang } from '../i18n/index.ts';
 import { orderedIndicators } from './views.ts';
 
@@ -26,12 +26,12 @@ export function areaRows(site: SiteData, code: string): Observation[] {
 }
 
 /** The latest retrieval date (ISO) of the raw files of the given sources. */
-export function retrievedAt(site: SiteData, sources: readonly string[]): string {
+export function retrievedAt(site: SiteCatalogue, sources: readonly string[]): string {
   return partsOf(site, sources).map((p) => p.retrieved_at).sort().at(-1) ?? site.rawWrittenAt;
 }
 
 /** Attribution lines (fi/sv/en) of the sources, with table and retrieval date filled in. */
-export function attributions(site: SiteData, sources: readonly string[]): { fi: string; sv: string; en: string }[] {
+export function attributions(site: SiteCatalogue, sources: readonly string[]): { fi: string; sv: string; en: string }[] {
   return sources.map((id) => {
     const s = site.sourceById.get(id)!;
     const date = retrievedAt(site, [id]).slice(0, 10);

@@ -70,7 +70,8 @@ interface Coverage {
   values: number;
 }
 
-export interface SiteData {
+/** The derived data without the series: the catalogue, areas and snapshot parts (small files). */
+export interface SiteCatalogue {
   areas: Area[];
   areaByCode: Map<string, Area>;
   indicators: Indicator[];
@@ -83,6 +84,9 @@ export interface SiteData {
   coverage: Record<string, Coverage>;
   /** Per indicator with estimates: the published bound, the years with weights, and the backtest (derive). */
   estimates: Record<string, { bound: number; weight_years: number[]; backtest: BacktestResult }>;
+}
+
+export interface SiteData extends SiteCatalogue {
   /** indicator → area → series. */
   series: Map<string, Map<string, SeriesData>>;
 }
@@ -132,15 +136,36 @@ function* filePieces(path: string): Generator<Uint8Array> {
   }
 }
 
-/** Loads and indexes the derived data once per process. */
-export function loadSite(): SiteData {
-  if (cached) return cached;
+/** Reads the catalogue, areas and snapshot parts of the derived data (not the series). */
+export function loadCatalogue(): SiteCatalogue {
   const dir = derivedDir();
   if (!existsSync(join(dir, 'observations.csv'))) {
     throw new Error(`${dir}/observations.csv is missing: run npm run data (validate + derive) before building the site`);
   }
   const catalogue = JSON.parse(readFileSync(join(dir, 'catalogue.json'), 'utf8'));
   const areas: Area[] = JSON.parse(readFileSync(join(dir, 'areas.json'), 'utf8'));
+  const indicators: Indicator[] = catalogue.indicators;
+  const sources: Source[] = catalogue.sources;
+  return {
+    areas,
+    areaByCode: new Map(areas.map((a) => [a.code, a])),
+    indicators,
+    indicatorById: new Map(indicators.map((i) => [i.id, i])),
+    sources,
+    sourceById: new Map(sources.map((s) => [s.id, s])),
+    breaks: catalogue.breaks,
+    parts: catalogue.snapshot.parts,
+    rawWrittenAt: catalogue.snapshot.raw_written_at,
+    coverage: catalogue.coverage,
+    estimates: catalogue.estimates ?? {},
+  };
+}
+
+/** Loads and indexes the derived data once per process. */
+export function loadSite(): SiteData {
+  if (cached) return cached;
+  const dir = derivedDir();
+  const catalogue = loadCatalogue();
   const series = new Map<string, Map<string, SeriesData>>();
   // Both files are read row by row, a megabyte at a time (at full size they hold millions of
   // rows and hundreds of megabytes); the same period text is kept once.
@@ -152,7 +177,7 @@ export function loadSite(): SiteData {
   };
   const observationsFile = 'data/derived/observations.csv';
   const noBreaks: string[] = [];
-  const indicatorIds = new Map<string, string>(catalogue.indicators.map((i: Indicator) => [i.id, i.id]));
+  const indicatorIds = new Map<string, string>(catalogue.indicators.map((i) => [i.id, i.id]));
   const unknownIndicator = (id: string, line: number): never => {
     throw new InputError({ file: observationsFile, row: line, field: 'indicator' }, `"${id}" is not in catalogue.json`);
   };
@@ -211,22 +236,7 @@ export function loadSite(): SiteData {
     p.lastAsHigh = high ? intern(high) : null;
     p.lastAsLow = low ? intern(low) : null;
   });
-  const indicators: Indicator[] = catalogue.indicators;
-  const sources: Source[] = catalogue.sources;
-  cached = {
-    areas,
-    areaByCode: new Map(areas.map((a) => [a.code, a])),
-    indicators,
-    indicatorById: new Map(indicators.map((i) => [i.id, i])),
-    sources,
-    sourceById: new Map(sources.map((s) => [s.id, s])),
-    breaks: catalogue.breaks,
-    parts: catalogue.snapshot.parts,
-    rawWrittenAt: catalogue.snapshot.raw_written_at,
-    coverage: catalogue.coverage,
-    estimates: catalogue.estimates ?? {},
-    series,
-  };
+  cached = { ...catalogue, series };
   return cached;
 }
 
@@ -237,7 +247,7 @@ export function observationOf(site: SiteData, ind: Indicator, areaCode: string, 
 }
 
 /** The decimals of each indicator, as the download writers ask for them. */
-export function decimalsOf(site: SiteData): (indicator: string) => number {
+export function decimalsOf(site: SiteCatalogue): (indicator: string) => number {
   return (id) => site.indicatorById.get(id)!.decimals;
 }
 
@@ -257,6 +267,6 @@ export function latestPoint(s: SeriesData | undefined): Point | undefined {
 }
 
 /** Snapshot parts of a source's raw files (for data age and provenance notes). */
-export function partsOf(site: SiteData, sourceIds: readonly string[]): SnapshotPart[] {
+export function partsOf(site: SiteCatalogue, sourceIds: readonly string[]): SnapshotPart[] {
   return site.parts.filter((p) => sourceIds.includes(p.source) && p.format === 'json-stat2');
 }

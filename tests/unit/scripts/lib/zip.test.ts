@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { unzipSync, strToU8, strFromU8 } from 'fflate';
-import { zipFiles, zipWriter } from '../../../../scripts/lib/zip.ts';
+import { deflated, zipFiles, zipWriter } from '../../../../scripts/lib/zip.ts';
 
 describe('zip writer', () => {
   test('entries read back with their names and contents, compressed and stored', () => {
@@ -19,6 +19,20 @@ describe('zip writer', () => {
       assert.equal(strFromU8(back['Åland ä.txt']!), 'hej');
       if (level === 0) assert.ok(bytes.length > text.length, 'stored, not compressed');
       else assert.ok(bytes.length < text.length / 5, 'compressed');
+    }
+  });
+
+  test('an entry compressed once reads back from two archives, one of them storing its other entries', () => {
+    const text = 'area_code,value\n' + 'KU091,7.5\n'.repeat(300);
+    const once = deflated(strToU8(text));
+    assert.equal(once.size, text.length);
+    for (const level of [6, 0]) {
+      const z = zipWriter(new Date('2026-08-25T10:20:30Z'), level);
+      z.add('README.txt', strToU8('lue minut'));
+      z.add('observations/share.csv', once);
+      const back = unzipSync(z.end());
+      assert.equal(strFromU8(back['README.txt']!), 'lue minut');
+      assert.equal(strFromU8(back['observations/share.csv']!), text, `level ${level}`);
     }
   });
 
