@@ -26,32 +26,30 @@ import { areaRows, indicatorRows, jsonStatOf, notesOf, retrievedAt, chartNotesOf
 import { xlsxOf } from '../src/lib/wide-xlsx.ts';
 import { moversTables, municipalityTable, rankingTable, tableCsv, tableXlsx, type ShownTable } from '../src/site/tables.ts';
 import { LANGS, type Lang } from '../src/i18n/index.ts';
-import { decimalsOf, derivedDir, loadCatalogue, loadSite } from '../src/site/site.ts';
+import { decimalsOf, derivedDir, filePieces, loadCatalogue, loadSite } from '../src/site/site.ts';
 import { OBSERVATION_COLUMNS, OBSERVATION_TABLE_SCHEMA, observationsCsv, parseObservation, type Observation } from '../src/lib/observation.ts';
 import { CsvSplitter, forEachCsvRecord } from '../src/lib/csv.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
 import { fillPackageBytes } from './lib/package-bytes.ts';
 
 /**
- * Splits a derived CSV by indicator (`column` is the indicator's position in each row): calls
- * `each` with the indicator and its part (the header first), the bytes as derive wrote them.
- * Derive writes the rows grouped by indicator; rows of an indicator that come back after
- * another's are an error rather than a silently split file.
+ * Splits a derived CSV, read in pieces, by indicator (`column` is the indicator's position in
+ * each row): calls `each` with the indicator and its part (the header first), the bytes as derive
+ * wrote them, holding no more than one indicator's rows at a time. Derive writes the rows grouped
+ * by indicator, one row a line; rows of an indicator that come back after another's are an error
+ * rather than a silently split file.
  */
-export function splitByIndicator(csv: Buffer, column: number, file: string, each: (indicator: string, part: Buffer) => void): void {
-  const headerEnd = csv.indexOf(10) + 1;
-  const header = csv.subarray(0, headerEnd);
+export function splitByIndicator(pieces: Iterable<Uint8Array>, column: number, file: string, each: (indicator: string, part: Buffer) => void): void {
+  let header: Buffer | undefined;
   const seen = new Set<string>();
-  let start = headerEnd;
   let current = '';
-  let pos = headerEnd;
-  const flush = (end: number) => {
-    if (current && end > start) each(current, Buffer.concat([header, csv.subarray(start, end)]));
+  let rows: Buffer[] = [];
+  let read = 0;
+  const flush = () => {
+    if (current && rows.length) each(current, Buffer.concat([header!, ...rows]));
+    rows = [];
   };
-  while (pos < csv.length) {
-    const nl = csv.indexOf(10, pos);
-    const end = nl < 0 ? csv.length : nl;
-    const line = csv.subarray(pos, end);
+  const indicatorOf = (line: Buffer, at: number): string => {
     let id: string | undefined;
     if (line.indexOf(34) < 0) {
       // No quotes: the field lies between the column-th comma and the next.
@@ -60,17 +58,54 @@ export function splitByIndicator(csv: Buffer, column: number, file: string, each
       const to = from < 0 ? -1 : line.indexOf(44, from);
       if (to >= 0) id = line.toString('utf8', from, to);
     } else id = new CsvSplitter(',', file).push(`${line.toString('utf8')}\n`)[0]?.fields[column];
-    if (id === undefined) throw new Error(`${file}: the row at byte ${pos} has no column ${column + 1}`);
-    if (id !== current) {
-      flush(pos);
-      if (seen.has(id)) throw new Error(`${file}: the rows of ${id} are not together (again at byte ${pos})`);
-      seen.add(id);
-      current = id;
-      start = pos;
+    if (id === undefined) throw new Error(`${file}: the row at byte ${at} has no column ${column + 1}`);
+    return id;
+  };
+  /** Takes the lines of `buf` from `pos` (the last one ends at `end`); returns where the unfinished line starts. */
+  const take = (buf: Buffer, pos: number, last: boolean): number => {
+    let from = pos;
+    for (;;) {
+      let nl = buf.indexOf(10, pos);
+      if (nl < 0) {
+        if (!last || pos >= buf.length) break;
+        nl = buf.length;
+      }
+      const id = indicatorOf(buf.subarray(pos, nl), read + pos);
+      if (id !== current) {
+        if (from < pos) rows.push(buf.subarray(from, pos));
+        flush();
+        if (seen.has(id)) throw new Error(`${file}: the rows of ${id} are not together (again at byte ${read + pos})`);
+        seen.add(id);
+        current = id;
+        from = pos;
+      }
+      pos = nl + 1;
     }
-    pos = end + 1;
+    const end = Math.min(pos, buf.length);
+    if (from < end) rows.push(buf.subarray(from, end));
+    return end;
+  };
+  let carry = Buffer.alloc(0);
+  for (const piece of pieces) {
+    // A copy: the reader may reuse its buffer, and the rows kept point into this one.
+    const buf = Buffer.concat([carry, piece]);
+    let pos = 0;
+    if (!header) {
+      const nl = buf.indexOf(10);
+      if (nl < 0) {
+        carry = buf;
+        continue;
+      }
+      header = Buffer.from(buf.subarray(0, nl + 1));
+      pos = nl + 1;
+    }
+    const end = take(buf, pos, false);
+    read += end;
+    carry = buf.subarray(end);
   }
-  flush(csv.length);
+  if (!header) header = Buffer.from(carry);
+  else if (carry.length) take(carry, 0, true);
+  flush();
 }
 
 /**
@@ -102,7 +137,7 @@ export function writeBulk(out: string): void {
   // Each indicator's rows of observations.csv are its tidy CSV (the same rows, the same bytes).
   const file = 'data/derived/observations.csv';
   const parts = new Map<string, Deflated>();
-  splitByIndicator(readFileSync(join(dir, 'observations.csv')), OBSERVATION_COLUMNS.indexOf('indicator'), file, (id, csv) => {
+  splitByIndicator(filePieces(join(dir, 'observations.csv')), OBSERVATION_COLUMNS.indexOf('indicator'), file, (id, csv) => {
     if (!catalogue.indicatorById.has(id)) throw new Error(`${file}: indicator ${id} is not in catalogue.json`);
     parts.set(id, deflated(csv));
     const rows: Observation[] = [];
@@ -128,7 +163,7 @@ export function writeBulk(out: string): void {
   }
   write('tilannekuva.zip', all.end());
   // Comparisons split by indicator, each zipped.
-  splitByIndicator(readFileSync(join(dir, 'comparisons.csv')), 0, 'data/derived/comparisons.csv', (id, part) => {
+  splitByIndicator(filePieces(join(dir, 'comparisons.csv')), 0, 'data/derived/comparisons.csv', (id, part) => {
     write(`comparisons/${id}.csv.zip`, zipped(mtime, `${id}.csv`, part));
   });
 }

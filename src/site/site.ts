@@ -126,7 +126,7 @@ const flag = (s: string) => (s === '' ? null : s === 'true');
  * decodes a piece before it asks for the next), so that a file of hundreds of megabytes is never
  * held whole.
  */
-function* filePieces(path: string): Generator<Uint8Array> {
+export function* filePieces(path: string): Generator<Uint8Array> {
   const fd = openSync(path, 'r');
   try {
     const buffer = new Uint8Array(1 << 20);

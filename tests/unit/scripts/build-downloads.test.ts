@@ -7,6 +7,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { splitByIndicator } from '../../../scripts/build-downloads.ts';
 
+/** The bytes in pieces of `size`, each copied into one buffer the next overwrites (as a file reader hands them over). */
+function* pieces(text: string, size: number): Generator<Uint8Array> {
+  const bytes = Buffer.from(text);
+  const buffer = new Uint8Array(size);
+  for (let o = 0; o < bytes.length; o += size) {
+    const piece = bytes.subarray(o, o + size);
+    buffer.set(piece);
+    yield buffer.subarray(0, piece.length);
+  }
+}
+
 const FILE = 'data/derived/observations.csv';
 
 test('parts hold the header and their rows as written, quoted names and all', () => {
@@ -17,19 +28,20 @@ test('parts hold the header and their rows as written, quoted names and all', ()
     'KU001,Aa,municipality,unemployed,2026-08,10\n',
     'KU002,"Dd,unemployed",municipality,unemployed,2026-08,20',
   ];
-  const parts: [string, string][] = [];
-  splitByIndicator(Buffer.from(header + rows.join('')), 3, FILE, (id, part) => parts.push([id, part.toString('utf8')]));
-  assert.deepEqual(parts, [
-    ['share', header + rows[0] + rows[1]],
-    ['unemployed', header + rows[2] + rows[3]],
-  ]);
+  for (const size of [1, 3, 7, 40, 1000]) {
+    const parts: [string, string][] = [];
+    splitByIndicator(pieces(header + rows.join(''), size), 3, FILE, (id, part) => parts.push([id, part.toString('utf8')]));
+    assert.deepEqual(parts, [
+      ['share', header + rows[0] + rows[1]],
+      ['unemployed', header + rows[2] + rows[3]],
+    ], `pieces of ${size} bytes`);
+  }
 });
 
 test('rows of an indicator that come back after another are an error, not two files', () => {
-  const csv = Buffer.from('indicator,x\nshare,1\nunemployed,2\nshare,3\n');
-  assert.throws(() => splitByIndicator(csv, 0, FILE, () => {}), /data\/derived\/observations\.csv: the rows of share are not together/);
+  assert.throws(() => splitByIndicator(pieces('indicator,x\nshare,1\nunemployed,2\nshare,3\n', 5), 0, FILE, () => {}), /data\/derived\/observations\.csv: the rows of share are not together/);
 });
 
 test('a row without the column is an error naming the file', () => {
-  assert.throws(() => splitByIndicator(Buffer.from('a,b,c,d\n1,2\n'), 3, FILE, () => {}), /observations\.csv: the row at byte 8 has no column 4/);
+  assert.throws(() => splitByIndicator(pieces('a,b,c,d\n1,2\n', 4), 3, FILE, () => {}), /observations\.csv: the row at byte 8 has no column 4/);
 });
