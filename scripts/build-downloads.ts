@@ -141,8 +141,10 @@ export function writeBulk(out: string): void {
     if (!catalogue.indicatorById.has(id)) throw new Error(`${file}: indicator ${id} is not in catalogue.json`);
     parts.set(id, deflated(csv));
     const rows: Observation[] = [];
-    forEachCsvRecord([csv], { file: `${file} (the rows of ${id})`, columns: OBSERVATION_COLUMNS }, (f, line, at) => {
-      rows.push(parseObservation(Object.fromEntries(OBSERVATION_COLUMNS.map((c) => [c, f[at[c]!]!])), { file, row: line }));
+    // Errors name the line within the indicator's rows (line 1 is the header).
+    const part = `${file} (the rows of ${id})`;
+    forEachCsvRecord([csv], { file: part, columns: OBSERVATION_COLUMNS }, (f, line, at) => {
+      rows.push(parseObservation(Object.fromEntries(OBSERVATION_COLUMNS.map((c) => [c, f[at[c]!]!])), { file: part, row: line }));
     });
     write(`indicators/${id}.parquet`, observationsParquet(rows, decimals, 'Tilannekuva (hyparquet-writer)'));
   });

@@ -14,7 +14,7 @@
  *
  * Usage: npm run build (which first runs validate and derive)
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, runMain } from './lib/args.ts';
@@ -24,13 +24,18 @@ import { fillPackageBytes } from './lib/package-bytes.ts';
 import { LANGS, formatNumber } from '../src/i18n/index.ts';
 import { derivedDir } from '../src/site/site.ts';
 
+/** The children still running (stopped when another part of the build fails). */
+const running = new Set<ChildProcess>();
+
 /** Runs a child process; resolves with its time in seconds. */
 function run(label: string, command: string, args: string[]): Promise<number> {
   const t0 = performance.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: process.env });
+    running.add(child);
     child.on('error', reject);
     child.on('exit', (code) => {
+      running.delete(child);
       if (code === 0) resolvePromise((performance.now() - t0) / 1000);
       else reject(new Error(`${label} failed (exit code ${code})`));
     });
@@ -98,7 +103,11 @@ async function main(): Promise<void> {
     const t1 = performance.now();
     return { pages: await indexSearch(dist), seconds: (performance.now() - t1) / 1000 };
   });
-  const [astro, dl, search, bulk] = await Promise.all([pagesBuilt, downloadsWritten, searchIndexed, bulkWritten]);
+  const [astro, dl, search, bulk] = await Promise.all([pagesBuilt, downloadsWritten, searchIndexed, bulkWritten]).catch((err: unknown) => {
+    // One part failed: stop the others rather than let them write on after the build has failed.
+    for (const child of running) child.kill();
+    throw err;
+  });
   fillPackageBytes(downloads);
   cpSync(downloads, join(dist, 'data'), { recursive: true });
   fillCatalogueSizes(dist);
