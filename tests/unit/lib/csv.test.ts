@@ -7,6 +7,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { csvField, decodeUtf8, forEachCsvRecord, forEachCsvRow, neutraliseFormula, readCsv, writeCsv } from '../../../src/lib/csv.ts';
 import { InputError } from '../../../src/lib/errors.ts';
+import { reusedPieces } from '../../helpers/pieces.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 /** Latin-1 bytes of a string whose characters are all below U+0100. */
@@ -216,19 +217,6 @@ describe('forEachCsvRow', () => {
     assert.throws(() => forEachCsvRow(utf8('a,b\n1,2\n3\n'), { file: FILE, columns: ['a', 'b'] }, () => {}), (e: unknown) => e instanceof InputError && /row 3/.test(e.message) && /1 field/.test(e.message));
   });
 });
-
-/**
- * `bytes` in pieces of `size` bytes, each copied into one buffer that the next piece overwrites,
- * as a file reader that reuses its buffer hands them over.
- */
-function* reusedPieces(bytes: Uint8Array, size: number): Generator<Uint8Array> {
-  const buffer = new Uint8Array(size);
-  for (let o = 0; o < bytes.length; o += size) {
-    const piece = bytes.subarray(o, o + size);
-    buffer.set(piece);
-    yield buffer.subarray(0, piece.length);
-  }
-}
 
 describe('forEachCsvRecord', () => {
   const text = 'b,a\nä,1\n"x\n""y""",2\nöö,"3"\n';

@@ -6,17 +6,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { splitByIndicator } from '../../../scripts/build-downloads.ts';
+import { reusedPieces } from '../../helpers/pieces.ts';
 
-/** The bytes in pieces of `size`, each copied into one buffer the next overwrites (as a file reader hands them over). */
-function* pieces(text: string, size: number): Generator<Uint8Array> {
-  const bytes = Buffer.from(text);
-  const buffer = new Uint8Array(size);
-  for (let o = 0; o < bytes.length; o += size) {
-    const piece = bytes.subarray(o, o + size);
-    buffer.set(piece);
-    yield buffer.subarray(0, piece.length);
-  }
-}
+/** `text` in pieces of `size` bytes, in one reused buffer. */
+const pieces = (text: string, size: number) => reusedPieces(Buffer.from(text), size);
 
 const FILE = 'data/derived/observations.csv';
 
