@@ -144,8 +144,12 @@ export class CsvSplitter {
     this.file = file;
   }
 
-  /** Feeds the next piece of text; returns the records it completed. */
-  push(text: string): CsvRecord[] {
+  /**
+   * Feeds the next piece of text; returns the records it completed, or hands each to `each` as
+   * soon as it is complete (then none are returned: a record dies young rather than living until
+   * the whole piece is split, which at full size made the garbage collector copy them).
+   */
+  push(text: string, each?: (record: CsvRecord) => void): CsvRecord[] {
     const out: CsvRecord[] = [];
     const { delimiter, file } = this;
     for (let i = 0; i < text.length; i++) {
@@ -156,7 +160,7 @@ export class CsvSplitter {
           const line = text.slice(i, nl);
           if (!line.includes('"') && !line.includes('\r')) {
             this.fields = line.split(delimiter);
-            this.emit(out);
+            this.emit(out, each);
             this.line++;
             this.recordLine = this.line;
             i = nl;
@@ -202,7 +206,7 @@ export class CsvSplitter {
         this.field = '';
       } else if (c === '\r' || c === '\n') {
         this.fields.push(this.field);
-        this.emit(out);
+        this.emit(out, each);
         this.afterCr = c === '\r';
         this.line++;
         this.recordLine = this.line;
@@ -213,8 +217,8 @@ export class CsvSplitter {
     return out;
   }
 
-  /** Ends the text; returns the last record, if any. */
-  end(): CsvRecord[] {
+  /** Ends the text; returns the last record, if any (or hands it to `each`). */
+  end(each?: (record: CsvRecord) => void): CsvRecord[] {
     if (this.quotePending) {
       this.quotePending = false;
       this.inQuotes = false;
@@ -223,12 +227,12 @@ export class CsvSplitter {
     const out: CsvRecord[] = [];
     if (this.field !== '' || this.fields.length > 0) {
       this.fields.push(this.field);
-      this.emit(out);
+      this.emit(out, each);
     }
     return out;
   }
 
-  private emit(out: CsvRecord[]): void {
+  private emit(out: CsvRecord[], each: ((record: CsvRecord) => void) | undefined): void {
     const record = { line: this.recordLine, fields: this.fields };
     this.fields = [];
     this.field = '';
@@ -237,7 +241,8 @@ export class CsvSplitter {
       return;
     }
     if (this.blank !== undefined) throw new InputError({ file: this.file, row: this.blank }, 'an empty line between records');
-    out.push(record);
+    if (each) each(record);
+    else out.push(record);
   }
 }
 
@@ -322,18 +327,16 @@ export function forEachCsvRecord(pieces: Iterable<Uint8Array>, options: ReadCsvO
   let header: string[] | undefined;
   let at: ColumnIndex = {};
   let checked = false;
-  const take = (records: CsvRecord[]) => {
-    for (const rec of records) {
-      if (!header) {
-        header = checkHeader(rec, options);
-        at = Object.fromEntries(header.map((h, k) => [h, k]));
-        continue;
-      }
-      if (rec.fields.length !== header.length) {
-        throw new InputError({ file, row: rec.line }, `the row has ${rec.fields.length} field(s) but the header has ${header.length}`);
-      }
-      each(rec.fields, rec.line, at);
+  const take = (rec: CsvRecord) => {
+    if (!header) {
+      header = checkHeader(rec, options);
+      at = Object.fromEntries(header.map((h, k) => [h, k]));
+      return;
     }
+    if (rec.fields.length !== header.length) {
+      throw new InputError({ file, row: rec.line }, `the row has ${rec.fields.length} field(s) but the header has ${header.length}`);
+    }
+    each(rec.fields, rec.line, at);
   };
   const feed = (text: string) => {
     // Check the separator on the header line before splitting, so a file with another
@@ -346,11 +349,11 @@ export function forEachCsvRecord(pieces: Iterable<Uint8Array>, options: ReadCsvO
         throw new InputError({ file, row: 1 }, `expected columns separated by "${delimiter}" — the file seems to use "${other}"`);
       }
     }
-    take(splitter.push(text));
+    splitter.push(text, take);
   };
   for (const piece of pieces) feed(decoder.push(piece));
   feed(decoder.end());
-  take(splitter.end());
+  splitter.end(take);
   if (!header) throw new InputError({ file }, 'the file is empty');
   return header;
 }

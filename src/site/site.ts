@@ -3,13 +3,14 @@
  * loaded once per build and indexed for pages. Pages show exactly the numbers of the public
  * CSV files, so this module parses those files rather than any private form.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { forEachCsvRecord, type ColumnIndex } from '../lib/csv.ts';
 import { InputError } from '../lib/errors.ts';
 import type { Area } from '../lib/derive/areas.ts';
 import type { BacktestResult } from '../lib/derive/estimate.ts';
 import { COMPARISON_COLUMNS, type ComparisonColumn } from '../lib/comparisons.ts';
+import { PointStore } from './point-store.ts';
 import { OBSERVATION_COLUMNS, parseObservation, type Observation, type ObservationColumn } from '../lib/observation.ts';
 import type { ComparisonStatus, StatusName } from '../lib/status.ts';
 import type { Break, Indicator } from '../schema/indicator.ts';
@@ -93,26 +94,6 @@ export interface SiteData extends SiteCatalogue {
 
 let cached: SiteData | undefined;
 
-/** A point's comparison fields before comparisons.csv fills them in (also the test fixtures' default). */
-export const NO_COMPARISONS = {
-  yoy: null,
-  yoyPct: null,
-  yoyCrossesBreak: null,
-  yoyStatus: null,
-  m3: null,
-  m3Pct: null,
-  m3CrossesBreak: null,
-  m3Status: null,
-  avg12: null,
-  avg12From: null,
-  rank: null,
-  rankOf: null,
-  diffToCountry: null,
-  diffStatus: null,
-  lastAsHigh: null,
-  lastAsLow: null,
-} as const;
-
 /** The derived data folder (override with TILANNEKUVA_DERIVED for tests). */
 export function derivedDir(): string {
   return process.env.TILANNEKUVA_DERIVED ?? join(process.cwd(), 'data', 'derived');
@@ -168,15 +149,11 @@ export function loadSite(): SiteData {
   const catalogue = loadCatalogue();
   const series = new Map<string, Map<string, SeriesData>>();
   // Both files are read row by row, a megabyte at a time (at full size they hold millions of
-  // rows and hundreds of megabytes); the same period text is kept once.
-  const texts = new Map<string, string>();
-  const intern = (text: string) => {
-    let kept = texts.get(text);
-    if (kept === undefined) texts.set(text, (kept = text));
-    return kept;
-  };
+  // rows and hundreds of megabytes); the points are kept in typed columns (PointStore).
   const observationsFile = 'data/derived/observations.csv';
-  const noBreaks: string[] = [];
+  // A row of observations.csv has at least 31 bytes (SSS, a name, a level, an id, a year, a unit,
+  // a status and eight commas), which bounds the number of points.
+  const store = new PointStore(Math.ceil(statSync(join(dir, 'observations.csv')).size / 31));
   const indicatorIds = new Map<string, string>(catalogue.indicators.map((i) => [i.id, i.id]));
   const unknownIndicator = (id: string, line: number): never => {
     throw new InputError({ file: observationsFile, row: line, field: 'indicator' }, `"${id}" is not in catalogue.json`);
@@ -191,14 +168,9 @@ export function loadSite(): SiteData {
     // The catalogue's own id, not the row's: a text of 13 characters or more cut from a piece of
     // the file keeps that whole piece alive (a V8 sliced string), which held some 400 MB at full size.
     if (!s) byArea.set(r.area_code, (s = { indicator: indicatorIds.get(r.indicator) ?? unknownIndicator(r.indicator, line), area: r.area_code, points: [] }));
-    s.points.push({
-      period: intern(r.period),
-      value: r.value,
-      status: r.status,
-      breaks: r.break.length ? [...r.break] : noBreaks,
-      ...NO_COMPARISONS,
-    });
+    s.points.push(store.add(r.period, r.value, r.status, r.break));
   });
+  store.endPoints();
   // Both files are sorted by indicator, area and period; walk them together.
   let current: SeriesData | undefined;
   let k = 0;
@@ -216,25 +188,24 @@ export function loadSite(): SiteData {
     while (k < current.points.length && current.points[k]!.period !== period) k++;
     const p = current.points[k];
     if (!p) throw new Error(`comparisons.csv has ${indicator} ${area} ${period} but observations.csv does not`);
-    p.yoy = num(field('yoy_change'));
-    p.yoyPct = num(field('yoy_change_pct'));
-    p.yoyCrossesBreak = flag(field('yoy_crosses_break'));
-    p.yoyStatus = (field('yoy_status') || null) as ComparisonStatus | null;
-    p.m3 = num(field('change_3m'));
-    p.m3Pct = num(field('change_3m_pct'));
-    p.m3CrossesBreak = flag(field('change_3m_crosses_break'));
-    p.m3Status = (field('change_3m_status') || null) as ComparisonStatus | null;
-    p.avg12 = num(field('avg_12m'));
-    const avg12From = field('avg_12m_from');
-    p.avg12From = avg12From ? intern(avg12From) : null;
-    p.rank = num(field('rank'));
-    p.rankOf = num(field('rank_of'));
-    p.diffToCountry = num(field('diff_to_country'));
-    p.diffStatus = (field('diff_to_country_status') || null) as ComparisonStatus | null;
-    const high = field('last_as_high');
-    const low = field('last_as_low');
-    p.lastAsHigh = high ? intern(high) : null;
-    p.lastAsLow = low ? intern(low) : null;
+    store.setComparisons(p, {
+      yoy: num(field('yoy_change')),
+      yoyPct: num(field('yoy_change_pct')),
+      yoyCrossesBreak: flag(field('yoy_crosses_break')),
+      yoyStatus: (field('yoy_status') || null) as ComparisonStatus | null,
+      m3: num(field('change_3m')),
+      m3Pct: num(field('change_3m_pct')),
+      m3CrossesBreak: flag(field('change_3m_crosses_break')),
+      m3Status: (field('change_3m_status') || null) as ComparisonStatus | null,
+      avg12: num(field('avg_12m')),
+      avg12From: field('avg_12m_from') || null,
+      rank: num(field('rank')),
+      rankOf: num(field('rank_of')),
+      diffToCountry: num(field('diff_to_country')),
+      diffStatus: (field('diff_to_country_status') || null) as ComparisonStatus | null,
+      lastAsHigh: field('last_as_high') || null,
+      lastAsLow: field('last_as_low') || null,
+    });
   });
   cached = { ...catalogue, series };
   return cached;

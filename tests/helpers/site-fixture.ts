@@ -5,9 +5,30 @@
  * tests that use it write every expected value by hand.
  */
 import type { Area } from '../../src/lib/derive/areas.ts';
-import { NO_COMPARISONS, type Point, type SeriesData, type SiteData, type SnapshotPart } from '../../src/site/site.ts';
+import type { PointComparisons } from '../../src/site/point-store.ts';
+import type { Point, SeriesData, SiteData, SnapshotPart } from '../../src/site/site.ts';
 import { IndicatorFile, type Indicator } from '../../src/schema/indicator.ts';
 import type { Source } from '../../src/schema/source.ts';
+
+/** A point's comparison fields when the test does not set them. */
+export const NO_COMPARISONS: PointComparisons = {
+  yoy: null,
+  yoyPct: null,
+  yoyCrossesBreak: null,
+  yoyStatus: null,
+  m3: null,
+  m3Pct: null,
+  m3CrossesBreak: null,
+  m3Status: null,
+  avg12: null,
+  avg12From: null,
+  rank: null,
+  rankOf: null,
+  diffToCountry: null,
+  diffStatus: null,
+  lastAsHigh: null,
+  lastAsLow: null,
+};
 
 const T = (text: string) => ({ fi: `${text} fi`, sv: `${text} sv`, en: `${text} en` });
 
