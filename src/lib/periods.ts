@@ -30,9 +30,17 @@ export function periodIndex(period: string): { freq: Freq; index: number } {
   return { freq: 'Y', index: Number(period) };
 }
 
+/** Month texts made so far, by index (1900-01 … 2099-12): derive asks for tens of millions. */
+const monthTexts: string[] = new Array<string>(2400).fill('');
+
 /** The period at a position of an axis. */
 export function periodAt(freq: Freq, index: number): string {
   if (freq === 'Y') return String(index);
+  if (index >= 0 && index < monthTexts.length) return monthTexts[index] || (monthTexts[index] = monthText(index));
+  return monthText(index);
+}
+
+function monthText(index: number): string {
   const y = 1900 + Math.floor(index / 12);
   const m = (((index % 12) + 12) % 12) + 1;
   return `${y}-${m < 10 ? '0' : ''}${m}`;

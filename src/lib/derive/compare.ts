@@ -46,8 +46,10 @@ export function* compare(series: readonly IndicatorSeries[], specs: readonly Com
   const specOf = new Map(specs.map((s) => [s.id, s]));
   const country = new Map(series.filter((s) => s.area === 'SSS').map((s) => [s.indicator, s]));
   const ranks = rankTable(series, specs, rankAreas);
+  const ranked = new Set(rankAreas);
   for (const s of series) {
     const spec = specOf.get(s.indicator)!;
+    const rankedSeries = spec.rank && ranked.has(s.area);
     const c = country.get(s.indicator);
     const { asHigh, asLow } = lastAs(s);
     for (let i = 0; i < s.status.length; i++) {
@@ -104,7 +106,7 @@ export function* compare(series: readonly IndicatorSeries[], specs: readonly Com
           row.diff_to_country_status = comparisonStatus(s.status[i]!, c.status[ci]!);
         }
       }
-      const r = ranks.get(`${s.indicator}|${s.area}|${period}`);
+      const r = rankedSeries ? ranks.get(`${s.indicator}|${s.area}|${period}`) : undefined;
       if (r) [row.rank, row.rank_of] = r;
       yield row;
     }

@@ -122,6 +122,15 @@ describe('axis: periodIndex / periodAt', () => {
     assert.equal(checked, 55 * 12);
   });
 
+  test('periodAt gives the same text when asked again, and months outside 1900–2099 too', () => {
+    assert.equal(periodAt('M', 1517), '2026-06');
+    assert.equal(periodAt('M', 1517), '2026-06');
+    assert.equal(periodAt('M', 0), '1900-01');
+    assert.equal(periodAt('M', 2399), '2099-12');
+    assert.equal(periodAt('M', 2400), '2100-01');
+    assert.equal(periodAt('M', -1), '1899-12');
+  });
+
   test('a year earlier is a fixed step: 12 for months, 1 for years', () => {
     assert.equal(yearStep('M'), 12);
     assert.equal(yearStep('Y'), 1);
