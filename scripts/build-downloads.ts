@@ -27,8 +27,8 @@ import { xlsxOf } from '../src/lib/wide-xlsx.ts';
 import { moversTables, municipalityTable, rankingTable, tableCsv, tableXlsx, type ShownTable } from '../src/site/tables.ts';
 import { LANGS, type Lang } from '../src/i18n/index.ts';
 import { decimalsOf, derivedDir, filePieces, loadCatalogue, loadSite } from '../src/site/site.ts';
-import { OBSERVATION_COLUMNS, OBSERVATION_TABLE_SCHEMA, observationsCsv, parseObservation, type Observation } from '../src/lib/observation.ts';
-import { CsvSplitter, forEachCsvRecord } from '../src/lib/csv.ts';
+import { OBSERVATION_COLUMNS, OBSERVATION_TABLE_SCHEMA, observationRecord, observationsCsv, parseObservation, type Observation, type ObservationColumn } from '../src/lib/observation.ts';
+import { CsvSplitter, forEachCsvRecord, type ColumnIndex } from '../src/lib/csv.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
 import { fillPackageBytes } from './lib/package-bytes.ts';
 
@@ -144,7 +144,7 @@ export function writeBulk(out: string): void {
     // Errors name the line within the indicator's rows (line 1 is the header).
     const part = `${file} (the rows of ${id})`;
     forEachCsvRecord([csv], { file: part, columns: OBSERVATION_COLUMNS }, (f, line, at) => {
-      rows.push(parseObservation(Object.fromEntries(OBSERVATION_COLUMNS.map((c) => [c, f[at[c]!]!])), { file: part, row: line }));
+      rows.push(parseObservation(observationRecord(f, at as ColumnIndex<ObservationColumn>), { file: part, row: line }));
     });
     write(`indicators/${id}.parquet`, observationsParquet(rows, decimals, 'Tilannekuva (hyparquet-writer)'));
   });

@@ -4,13 +4,13 @@
  * into dist/data/, the file sizes filled in (datapackage.json and the catalogue pages) and the
  * security headers written to dist/_headers.
  *
- * On the embedded snapshot (about 37 MB) the pages and the downloads are built by two processes
- * side by side, one per core. Each loads the whole derived data; at the size of a full refresh
- * (observations.csv over SEQUENTIAL_FROM bytes) each then holds about 1.4 GB, so they run one
- * after the other to keep the build's memory under 3 GB; the bulk files, cut from the derived
+ * The pages and the downloads are built by two processes side by side, one per core. Each loads
+ * the whole derived data; at the size of a full refresh (2.9 million observations) each holds
+ * about 1.3 GB at most, with the points in typed columns (src/site/point-store.ts), and the whole
+ * build stays under 3 GB (npm run bench:full measures it). TILANNEKUVA_BUILD=sequential builds
+ * them one after the other, for a machine with less memory: the bulk files, cut from the derived
  * CSV files without loading the series (scripts/build-downloads.ts --part bulk), are then written
  * beside the pages, and the rest of the downloads after both (--part site).
- * TILANNEKUVA_BUILD=parallel or sequential overrides the choice.
  *
  * Usage: npm run build (which first runs validate and derive)
  */
@@ -23,6 +23,14 @@ import { indexSearch } from './index-search.ts';
 import { fillPackageBytes } from './lib/package-bytes.ts';
 import { LANGS, formatNumber } from '../src/i18n/index.ts';
 import { derivedDir } from '../src/site/site.ts';
+
+/**
+ * The children's old generation is capped: left alone, V8 let the downloads' heap grow to 896 MB
+ * before collecting it back to 168 MB (full size), and the build's peak reached 2.7–2.8 GiB. The
+ * most either child keeps alive at full size is 289 MB (the pages; the downloads 190 MB), so the
+ * cap leaves room for 2.6 times that.
+ */
+const NODE_FLAGS = ['--max-old-space-size=768'];
 
 /** The children still running (stopped when another part of the build fails). */
 const running = new Set<ChildProcess>();
@@ -65,24 +73,21 @@ function fillCatalogueSizes(dist: string): void {
   }
 }
 
-/** Derived observations larger than this (bytes) build the pages and the downloads one after the other. */
-const SEQUENTIAL_FROM = 100 * 1024 * 1024;
-
 async function main(): Promise<void> {
   const t0 = performance.now();
   const downloads = join(ROOT, 'data', 'downloads');
-  const observations = statSync(join(derivedDir(), 'observations.csv')).size;
   const choice = process.env.TILANNEKUVA_BUILD;
   if (choice !== undefined && choice !== 'parallel' && choice !== 'sequential') throw new Error(`TILANNEKUVA_BUILD is "${choice}": use parallel or sequential`);
-  const sequential = choice ? choice === 'sequential' : observations > SEQUENTIAL_FROM;
+  const sequential = choice === 'sequential';
+  if (!existsSync(join(derivedDir(), 'observations.csv'))) throw new Error(`${derivedDir()}/observations.csv is missing: run npm run data (validate + derive) before building the site`);
   const dist = join(ROOT, 'dist');
   rmSync(downloads, { recursive: true, force: true });
-  const pagesBuilt = run('astro build', process.execPath, [join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
-  const downloadsPart = (...args: string[]) => () => run(`downloads ${args.join(' ')}`, process.execPath, [join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads, ...args]);
+  const pagesBuilt = run('astro build', process.execPath, [...NODE_FLAGS, join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+  const downloadsPart = (...args: string[]) => () => run(`downloads ${args.join(' ')}`, process.execPath, [...NODE_FLAGS, join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads, ...args]);
   let bulkWritten: Promise<number | null> = Promise.resolve(null);
   let downloadsWritten: Promise<number>;
   if (sequential) {
-    console.error(`build-site: observations.csv is ${(observations / 1024 / 1024).toFixed(0)} MiB: pages, then downloads (one at a time, to bound memory); the bulk files beside the pages`);
+    console.error('build-site: TILANNEKUVA_BUILD=sequential: pages, then downloads (one at a time, to bound memory); the bulk files beside the pages');
     // The bulk files are cut from the derived CSV files without loading the series, so they are
     // written beside the pages; the rest of the downloads (which lists them) after both.
     bulkWritten = downloadsPart('--part', 'bulk')();

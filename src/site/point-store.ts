@@ -79,23 +79,26 @@ export class PointStore {
     const columns = this.comparisons;
     if (!columns) throw new Error('PointStore: comparisons are set before endPoints()');
     const at = point.at;
-    NUMBERS.forEach((name, k) => (columns.numbers[k]![at] = c[name] ?? NaN));
-    RANKS.forEach((name, k) => {
-      const r = c[name];
-      if (r !== null && !(Number.isInteger(r) && r >= 1 && r < 0x10000)) throw new Error(`PointStore: ${name} ${r} is not a whole number from 1 to 65535`);
+    for (let k = 0; k < NUMBERS.length; k++) columns.numbers[k]![at] = c[NUMBERS[k]!] ?? NaN;
+    for (let k = 0; k < RANKS.length; k++) {
+      const r = c[RANKS[k]!];
+      if (r !== null && !(Number.isInteger(r) && r >= 1 && r < 0x10000)) throw new Error(`PointStore: ${RANKS[k]} ${r} is not a whole number from 1 to 65535`);
       columns.ranks[k]![at] = r ?? 0;
-    });
-    FLAGS.forEach((name, k) => (columns.flags[k]![at] = c[name] === null ? 0 : c[name] ? 2 : 1));
-    STATUSES.forEach((name, k) => {
-      const s = c[name];
+    }
+    for (let k = 0; k < FLAGS.length; k++) {
+      const flag = c[FLAGS[k]!];
+      columns.flags[k]![at] = flag === null ? 0 : flag ? 2 : 1;
+    }
+    for (let k = 0; k < STATUSES.length; k++) {
+      const s = c[STATUSES[k]!];
       const code = s === null ? 0 : COMPARISON_STATUSES.indexOf(s) + 1;
       if (code === 0 && s !== null) throw new Error(`PointStore: "${s}" is not a comparison status`);
       columns.statuses[k]![at] = code;
-    });
-    PERIODS.forEach((name, k) => {
-      const p = c[name];
+    }
+    for (let k = 0; k < PERIODS.length; k++) {
+      const p = c[PERIODS[k]!];
       columns.periods[k]![at] = p === null ? NO_PERIOD : this.periodCode(p);
-    });
+    }
   }
 
   /** The number of points. */

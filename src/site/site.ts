@@ -11,7 +11,7 @@ import type { Area } from '../lib/derive/areas.ts';
 import type { BacktestResult } from '../lib/derive/estimate.ts';
 import { COMPARISON_COLUMNS, type ComparisonColumn } from '../lib/comparisons.ts';
 import { PointStore } from './point-store.ts';
-import { OBSERVATION_COLUMNS, parseObservation, type Observation, type ObservationColumn } from '../lib/observation.ts';
+import { OBSERVATION_COLUMNS, observationRecord, parseObservation, type Observation, type ObservationColumn } from '../lib/observation.ts';
 import type { ComparisonStatus, StatusName } from '../lib/status.ts';
 import type { Break, Indicator } from '../schema/indicator.ts';
 import type { Source } from '../schema/source.ts';
@@ -159,9 +159,7 @@ export function loadSite(): SiteData {
     throw new InputError({ file: observationsFile, row: line, field: 'indicator' }, `"${id}" is not in catalogue.json`);
   };
   forEachCsvRecord(filePieces(join(dir, 'observations.csv')), { file: observationsFile, columns: OBSERVATION_COLUMNS }, (f, line, index) => {
-    const o = index as ColumnIndex<ObservationColumn>;
-    const values = { area_code: f[o.area_code]!, area_name: f[o.area_name]!, area_level: f[o.area_level]!, indicator: f[o.indicator]!, period: f[o.period]!, value: f[o.value]!, unit: f[o.unit]!, status: f[o.status]!, break: f[o.break]! };
-    const r = parseObservation(values, { file: observationsFile, row: line });
+    const r = parseObservation(observationRecord(f, index as ColumnIndex<ObservationColumn>), { file: observationsFile, row: line });
     let byArea = series.get(r.indicator);
     if (!byArea) series.set(r.indicator, (byArea = new Map()));
     let s = byArea.get(r.area_code);
@@ -175,11 +173,11 @@ export function loadSite(): SiteData {
   let current: SeriesData | undefined;
   let k = 0;
   forEachCsvRecord(filePieces(join(dir, 'comparisons.csv')), { file: 'data/derived/comparisons.csv', columns: COMPARISON_COLUMNS }, (f, _line, index) => {
+    // Named loads (at.yoy_change), not at[name]: one column index object, read 16 times a row.
     const at = index as ColumnIndex<ComparisonColumn>;
-    const field = (name: ComparisonColumn) => f[at[name]]!;
-    const indicator = field('indicator');
-    const area = field('area_code');
-    const period = field('period');
+    const indicator = f[at.indicator]!;
+    const area = f[at.area_code]!;
+    const period = f[at.period]!;
     if (!current || current.indicator !== indicator || current.area !== area) {
       current = series.get(indicator)?.get(area);
       k = 0;
@@ -189,22 +187,22 @@ export function loadSite(): SiteData {
     const p = current.points[k];
     if (!p) throw new Error(`comparisons.csv has ${indicator} ${area} ${period} but observations.csv does not`);
     store.setComparisons(p, {
-      yoy: num(field('yoy_change')),
-      yoyPct: num(field('yoy_change_pct')),
-      yoyCrossesBreak: flag(field('yoy_crosses_break')),
-      yoyStatus: (field('yoy_status') || null) as ComparisonStatus | null,
-      m3: num(field('change_3m')),
-      m3Pct: num(field('change_3m_pct')),
-      m3CrossesBreak: flag(field('change_3m_crosses_break')),
-      m3Status: (field('change_3m_status') || null) as ComparisonStatus | null,
-      avg12: num(field('avg_12m')),
-      avg12From: field('avg_12m_from') || null,
-      rank: num(field('rank')),
-      rankOf: num(field('rank_of')),
-      diffToCountry: num(field('diff_to_country')),
-      diffStatus: (field('diff_to_country_status') || null) as ComparisonStatus | null,
-      lastAsHigh: field('last_as_high') || null,
-      lastAsLow: field('last_as_low') || null,
+      yoy: num(f[at.yoy_change]!),
+      yoyPct: num(f[at.yoy_change_pct]!),
+      yoyCrossesBreak: flag(f[at.yoy_crosses_break]!),
+      yoyStatus: (f[at.yoy_status]! || null) as ComparisonStatus | null,
+      m3: num(f[at.change_3m]!),
+      m3Pct: num(f[at.change_3m_pct]!),
+      m3CrossesBreak: flag(f[at.change_3m_crosses_break]!),
+      m3Status: (f[at.change_3m_status]! || null) as ComparisonStatus | null,
+      avg12: num(f[at.avg_12m]!),
+      avg12From: f[at.avg_12m_from]! || null,
+      rank: num(f[at.rank]!),
+      rankOf: num(f[at.rank_of]!),
+      diffToCountry: num(f[at.diff_to_country]!),
+      diffStatus: (f[at.diff_to_country_status]! || null) as ComparisonStatus | null,
+      lastAsHigh: f[at.last_as_high]! || null,
+      lastAsLow: f[at.last_as_low]! || null,
     });
   });
   cached = { ...catalogue, series };
