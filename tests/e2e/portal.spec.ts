@@ -5,6 +5,7 @@
  * the latest month). The whole country's share of 2026-08 is the portal's estimate (not in the
  * source), so the tests check that it is marked and explained rather than its value.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, plain } from './helpers.ts';
 
@@ -211,4 +212,21 @@ test('no TE24 employment-area profile lacks a change over a year in the unemploy
     if (!row || row.includes(noPrevious.fi) || />–</.test(row.split('</td>')[2] ?? '')) missing.push(code);
   }
   expect(missing).toEqual([]);
+});
+
+// axe's best-practice rule landmark-unique (not a WCAG rule, so not in expectNoAxeViolations):
+// a screen reader's list of regions is only useful if no two share a name. An employment area's
+// profile and a municipality's (which shows its employment area's similar areas too) had a
+// similar-areas scroll box named like its section, and whole-history chart panes named only by
+// their months, which two charts can share.
+test('area profiles name every landmark differently (axe landmark-unique)', async ({ page }) => {
+  for (const path of ['/fi/area/ta01/', '/sv/area/ku091/']) {
+    await page.goto(path);
+    // Open every disclosure, so that the whole-history panes are checked too.
+    const opened = await page.evaluate(() => [...document.querySelectorAll('details')].map((d) => (d.open = true)).length);
+    expect(opened, path).toBeGreaterThan(0);
+    const results = await new AxeBuilder({ page }).withRules(['landmark-unique']).setLegacyMode().analyze();
+    expect(results.passes.length + results.violations.length, `landmark-unique ran on ${path}`).toBeGreaterThan(0);
+    expect(results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' '))), path).toEqual([]);
+  }
 });
