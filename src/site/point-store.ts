@@ -23,6 +23,28 @@ const noBreaks: string[] = [];
 
 const orNull = (x: number) => (Number.isNaN(x) ? null : x);
 
+type Column = Uint16Array | Float64Array | Uint8Array;
+
+/** A store's contents as {@link PointStore.saved} gives them. */
+export interface SavedPoints {
+  periods: string[];
+  /** Point index → the breaks that start at its period (only points that have any). */
+  breaks: [number, string[]][];
+  columns: Column[];
+}
+
+/** The array type of each saved column, in order. */
+export const SAVED_COLUMN_KINDS: readonly (typeof Uint16Array | typeof Float64Array | typeof Uint8Array)[] = [
+  Uint16Array,
+  Float64Array,
+  Uint8Array,
+  ...NUMBERS.map(() => Float64Array),
+  ...RANKS.map(() => Uint16Array),
+  ...FLAGS.map(() => Uint8Array),
+  ...STATUSES.map(() => Uint8Array),
+  ...PERIODS.map(() => Uint16Array),
+];
+
 /** Points in columns; `add` them (in any order), then `endPoints`, then set their comparisons. */
 export class PointStore {
   private size = 0;
@@ -104,6 +126,54 @@ export class PointStore {
   /** The number of points. */
   get length(): number {
     return this.size;
+  }
+
+  /** The index of a point of this store (0 for the first added). */
+  indexOf(point: Point): number {
+    if (!(point instanceof StoredPoint) || point.store !== this) throw new Error('PointStore: the point is not of this store');
+    return point.at;
+  }
+
+  /** The point at an index (a new object reading the same row). */
+  point(at: number): Point {
+    if (!(at >= 0 && at < this.size)) throw new Error(`PointStore: no point ${at}`);
+    return new StoredPoint(this, at);
+  }
+
+  /**
+   * Everything the store holds (after endPoints), to be saved and read back by
+   * {@link PointStore.fromSaved}: the period texts, the breaks and the columns, `size` rows each,
+   * in a fixed order.
+   */
+  saved(): SavedPoints {
+    const c = this.comparisons;
+    if (!c) throw new Error('PointStore: saved before endPoints()');
+    const n = this.size;
+    return {
+      periods: [...this.periods],
+      breaks: [...this.breaks],
+      columns: [this.period, this.value, this.status, ...c.numbers, ...c.ranks, ...c.flags, ...c.statuses, ...c.periods].map((a) => a.subarray(0, n)),
+    };
+  }
+
+  /** A store of what {@link PointStore.saved} gave (the columns are used as they are, not copied). */
+  static fromSaved(saved: SavedPoints): PointStore {
+    const kinds = SAVED_COLUMN_KINDS;
+    const { columns } = saved;
+    const n = columns[0]?.length ?? 0;
+    if (columns.length !== kinds.length || columns.some((a, k) => !(a instanceof kinds[k]!) || a.length !== n)) throw new Error('PointStore: the saved columns are not those of a store');
+    const store = new PointStore(0);
+    store.size = n;
+    [store.period, store.value, store.status] = columns as [Uint16Array, Float64Array, Uint8Array];
+    let k = 3;
+    const take = <T>(count: number) => columns.slice(k, (k += count)) as T[];
+    store.comparisons = { numbers: take(NUMBERS.length), ranks: take(RANKS.length), flags: take(FLAGS.length), statuses: take(STATUSES.length), periods: take(PERIODS.length) };
+    saved.periods.forEach((p, code) => {
+      store.periods.push(p);
+      store.periodIndex.set(p, code);
+    });
+    for (const [at, list] of saved.breaks) store.breaks.set(at, list);
+    return store;
   }
 
   private periodCode(period: string): number {

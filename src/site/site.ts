@@ -11,6 +11,7 @@ import type { Area } from '../lib/derive/areas.ts';
 import type { BacktestResult } from '../lib/derive/estimate.ts';
 import { COMPARISON_COLUMNS, type ComparisonColumn } from '../lib/comparisons.ts';
 import { PointStore } from './point-store.ts';
+import { loadKey, readLoadCache, writeLoadCache, type StoredSeries } from './load-cache.ts';
 import { OBSERVATION_COLUMNS, observationRecord, parseObservation, type Observation, type ObservationColumn } from '../lib/observation.ts';
 import type { ComparisonStatus, StatusName } from '../lib/status.ts';
 import type { Break, Indicator } from '../schema/indicator.ts';
@@ -145,8 +146,51 @@ export function loadCatalogue(): SiteCatalogue {
 /** Loads and indexes the derived data once per process. */
 export function loadSite(): SiteData {
   if (cached) return cached;
-  const dir = derivedDir();
   const catalogue = loadCatalogue();
+  cached = { ...catalogue, series: readSeries(derivedDir(), catalogue, process.env.TILANNEKUVA_LOAD_CACHE) };
+  return cached;
+}
+
+/**
+ * The series of the derived files in `dir`, indicator → area → series. With `cacheDir` (a folder
+ * of this build, src/site/load-cache.ts): read back from there if the build's other process has
+ * parsed the same files, else parsed and saved there.
+ */
+export function readSeries(dir: string, catalogue: SiteCatalogue, cacheDir?: string): Map<string, Map<string, SeriesData>> {
+  const file = cacheDir ? join(cacheDir, 'series.bin') : undefined;
+  const key = file ? loadKey(dir) : '';
+  const saved = file ? readLoadCache(file, key) : null;
+  if (saved) return seriesOfStore(saved, catalogue);
+  const { series, store } = parseSeries(dir, catalogue);
+  if (file) {
+    const list: [string, string][] = [];
+    const seriesOf = new Uint32Array(store.length);
+    for (const byArea of series.values()) {
+      for (const s of byArea.values()) {
+        const k = list.push([s.indicator, s.area]) - 1;
+        for (const p of s.points) seriesOf[store.indexOf(p)] = k;
+      }
+    }
+    writeLoadCache(file, key, { store, series: list, seriesOf });
+  }
+  return series;
+}
+
+/** The series of saved points, in the order they were saved (the same maps as the parse made). */
+function seriesOfStore(saved: StoredSeries, catalogue: SiteCatalogue): Map<string, Map<string, SeriesData>> {
+  const list: SeriesData[] = saved.series.map(([indicator, area]) => ({ indicator: catalogue.indicatorById.get(indicator)?.id ?? indicator, area, points: [] }));
+  for (let at = 0; at < saved.store.length; at++) list[saved.seriesOf[at]!]!.points.push(saved.store.point(at));
+  const series = new Map<string, Map<string, SeriesData>>();
+  for (const s of list) {
+    let byArea = series.get(s.indicator);
+    if (!byArea) series.set(s.indicator, (byArea = new Map()));
+    byArea.set(s.area, s);
+  }
+  return series;
+}
+
+/** Parses observations.csv and comparisons.csv of `dir` into series of a {@link PointStore}. */
+function parseSeries(dir: string, catalogue: SiteCatalogue): { series: Map<string, Map<string, SeriesData>>; store: PointStore } {
   const series = new Map<string, Map<string, SeriesData>>();
   // Both files are read row by row, a megabyte at a time (at full size they hold millions of
   // rows and hundreds of megabytes); the points are kept in typed columns (PointStore).
@@ -205,8 +249,7 @@ export function loadSite(): SiteData {
       lastAsLow: f[at.last_as_low]! || null,
     });
   });
-  cached = { ...catalogue, series };
-  return cached;
+  return { series, store };
 }
 
 /** A point of an indicator's series in an area as a tidy observation (area names in Finnish, as the format has them). */

@@ -4,7 +4,11 @@
  * one source, and series written as `period → value` lists. Nothing here is real data; the
  * tests that use it write every expected value by hand.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Area } from '../../src/lib/derive/areas.ts';
+import { COMPARISON_COLUMNS } from '../../src/lib/comparisons.ts';
+import { OBSERVATION_COLUMNS } from '../../src/lib/observation.ts';
 import type { PointComparisons } from '../../src/site/point-store.ts';
 import type { Point, SeriesData, SiteData, SnapshotPart } from '../../src/site/site.ts';
 import { IndicatorFile, type Indicator } from '../../src/schema/indicator.ts';
@@ -160,4 +164,38 @@ export function tinySite(input: SiteInput): SiteData {
     coverage: {},
     series,
   };
+}
+
+/**
+ * A derived folder as `npm run data:derive` writes it, tiny and hand-made: two indicators
+ * (count, share), the whole country and one employment area, a break, suppressed, missing,
+ * lower-bound and estimated values, and comparison rows for three of the points.
+ */
+export function writeTinyDerived(dir: string): void {
+  const lines = (header: readonly string[], rows: string[]) => `${[header.join(','), ...rows].join('\n')}\n`;
+  writeFileSync(
+    join(dir, 'observations.csv'),
+    lines(OBSERVATION_COLUMNS, [
+      'SSS,Koko maa,country,count,2025-12,1200,persons,ok,',
+      'SSS,Koko maa,country,count,2026-01,1250,persons,ok,new-register',
+      'SSS,Koko maa,country,count,2026-02,,persons,missing,',
+      'TA01,"Alue, yksi",employment_area,count,2026-01,,persons,suppressed,',
+      'TA01,"Alue, yksi",employment_area,count,2026-02,40,persons,lower_bound,',
+      'SSS,Koko maa,country,share,2026-02,9.5,percent,ok,',
+      'TA01,"Alue, yksi",employment_area,share,2026-02,11.25,percent,estimate,',
+    ]),
+  );
+  writeFileSync(
+    join(dir, 'comparisons.csv'),
+    lines(COMPARISON_COLUMNS, [
+      'count,SSS,2026-01,50,4.2,true,ok,-10,-0.8,false,ok,1210,ok,2025-02,,,,,2025-12,',
+      'share,SSS,2026-02,0.5,,false,ok,,,,,,,,,,0.0,ok,,2025-06',
+      'share,TA01,2026-02,-1.25,,false,estimate,0.75,,false,incomplete,,,,3,45,1.75,estimate,2024-11,',
+    ]),
+  );
+  writeFileSync(join(dir, 'areas.json'), JSON.stringify([area('SSS', 'country'), area('TA01', 'employment_area')]));
+  writeFileSync(
+    join(dir, 'catalogue.json'),
+    JSON.stringify({ snapshot: { parts: [], raw_written_at: '2026-03-21T09:00:00Z' }, indicators: [siteIndicator({ id: 'share' }), siteIndicator({ id: 'count', unit: 'persons' })], sources: [siteSource()], breaks: [], coverage: {} }),
+  );
 }

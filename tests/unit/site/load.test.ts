@@ -6,42 +6,16 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { COMPARISON_COLUMNS } from '../../../src/lib/comparisons.ts';
-import { OBSERVATION_COLUMNS } from '../../../src/lib/observation.ts';
 import { loadSite } from '../../../src/site/site.ts';
-import { NO_COMPARISONS, area, siteIndicator, siteSource } from '../../helpers/site-fixture.ts';
+import { NO_COMPARISONS, writeTinyDerived } from '../../helpers/site-fixture.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'load-site-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-writeFileSync(
-  join(dir, 'observations.csv'),
-  `${OBSERVATION_COLUMNS.join(',')}
-SSS,Koko maa,country,count,2025-12,1200,persons,ok,
-SSS,Koko maa,country,count,2026-01,1250,persons,ok,new-register
-SSS,Koko maa,country,count,2026-02,,persons,missing,
-TA01,"Alue, yksi",employment_area,count,2026-01,,persons,suppressed,
-TA01,"Alue, yksi",employment_area,count,2026-02,40,persons,lower_bound,
-SSS,Koko maa,country,share,2026-02,9.5,percent,ok,
-TA01,"Alue, yksi",employment_area,share,2026-02,11.25,percent,estimate,
-`,
-);
-writeFileSync(
-  join(dir, 'comparisons.csv'),
-  `${COMPARISON_COLUMNS.join(',')}
-count,SSS,2026-01,50,4.2,true,ok,-10,-0.8,false,ok,1210,ok,2025-02,,,,,2025-12,
-share,SSS,2026-02,0.5,,false,ok,,,,,,,,,,0.0,ok,,2025-06
-share,TA01,2026-02,-1.25,,false,estimate,0.75,,false,incomplete,,,,3,45,1.75,estimate,2024-11,
-`,
-);
-writeFileSync(join(dir, 'areas.json'), JSON.stringify([area('SSS', 'country'), area('TA01', 'employment_area')]));
-writeFileSync(
-  join(dir, 'catalogue.json'),
-  JSON.stringify({ snapshot: { parts: [], raw_written_at: '2026-03-21T09:00:00Z' }, indicators: [siteIndicator({ id: 'share' }), siteIndicator({ id: 'count', unit: 'persons' })], sources: [siteSource()], breaks: [], coverage: {} }),
-);
+writeTinyDerived(dir);
 process.env.TILANNEKUVA_DERIVED = dir;
 
 const NONE = NO_COMPARISONS;
