@@ -4,7 +4,7 @@
  */
 import { type Freq, periodIndex } from '../periods.ts';
 import { LOWER, NONE, OK, statusCode, SUPPRESSED, sumStatus } from '../status.ts';
-import { SeriesStore } from './store.ts';
+import { SeriesStore, type Series } from './store.ts';
 
 /** The validated cell table as plain column arrays (see the validate stage, `scripts/validate.ts`). */
 export interface CellArrays {
@@ -46,9 +46,13 @@ export function loadSeries(cells: CellArrays, mergers: readonly Merger[], additi
   const n = cells.area.length;
   const store = new SeriesStore();
   // 1. Part precedence.
+  // A part's cells come together: its key is made again only where the source or part changes
+  // (at full size, a key per cell took seconds).
   const partKeys = new Map<string, string>();
+  const partKey = new Array<string>(n);
   for (let r = 0; r < n; r++) {
-    const pk = `${cells.source[r]}/${cells.part[r]}`;
+    const pk = r > 0 && cells.source[r] === cells.source[r - 1] && cells.part[r] === cells.part[r - 1] ? partKey[r - 1]! : `${cells.source[r]}/${cells.part[r]}`;
+    partKey[r] = pk;
     if (!partKeys.has(pk)) partKeys.set(pk, cells.updated[r]!);
   }
   const ordered = [...partKeys].sort((a, b) => a[1].localeCompare(b[1]) || a[0].localeCompare(b[0]));
@@ -59,34 +63,42 @@ export function loadSeries(cells: CellArrays, mergers: readonly Merger[], additi
   const involved = new Set([...mergers.map((m) => m.from), ...mergers.map((m) => m.to)]);
 
   // Spans of every target series (a merged municipality counts towards its successor).
-  const spans = new Map<string, { freq: Freq; min: number; max: number; source: string; area: string; code: string; dims: string }>();
+  type Span = { freq: Freq; min: number; max: number; source: string; area: string; code: string; dims: string; series?: Series };
+  const spans = new Map<string, Span>();
   const pos = new Int32Array(n);
   const freqs: Freq[] = new Array(n);
+  /** Each cell's target series (through its span). */
+  const spanOf = new Array<Span>(n);
+  const periods = new Map<string, { freq: Freq; index: number }>();
   for (let r = 0; r < n; r++) {
-    const { freq, index } = periodIndex(cells.period[r]!);
+    const period = cells.period[r]!;
+    let at = periods.get(period);
+    if (!at) periods.set(period, (at = periodIndex(period)));
+    const { freq, index } = at;
     pos[r] = index;
     freqs[r] = freq;
     const area = successorOf.get(cells.area[r]!) ?? cells.area[r]!;
     const key = SeriesStore.key(cells.source[r]!, area, cells.code[r]!, cells.dims[r]!);
-    const s = spans.get(key);
-    if (!s) spans.set(key, { freq, min: index, max: index, source: cells.source[r]!, area, code: cells.code[r]!, dims: cells.dims[r]! });
+    let s = spans.get(key);
+    if (!s) spans.set(key, (s = { freq, min: index, max: index, source: cells.source[r]!, area, code: cells.code[r]!, dims: cells.dims[r]! }));
     else {
       if (freq !== s.freq) throw new Error(`series ${key} mixes monthly and annual periods`);
       if (index < s.min) s.min = index;
       if (index > s.max) s.max = index;
     }
+    spanOf[r] = s;
   }
-  for (const s of spans.values()) store.ensure(s.source, s.area, s.code, s.dims, s.freq, s.min, s.max);
+  for (const s of spans.values()) s.series = store.ensure(s.source, s.area, s.code, s.dims, s.freq, s.min, s.max);
 
   // 2–3. Write; cells of municipalities involved in a merger are grouped per part first.
   const groups = new Map<string, { rows: number[]; merged: boolean; successor: boolean }>();
   for (let r = 0; r < n; r++) {
     const st = statusCode(cells.status[r]!) || OK;
     const area = cells.area[r]!;
-    const rank = rankOf.get(`${cells.source[r]}/${cells.part[r]}`)!;
+    const rank = rankOf.get(partKey[r]!)!;
     if (!involved.has(area)) {
-      const s = store.get(cells.source[r]!, area, cells.code[r]!, cells.dims[r]!)!;
-      store.write(s, pos[r]!, cells.value[r] ?? 0, st, rank);
+      // Not involved in a merger: the cell's own area is its span's.
+      store.write(spanOf[r]!.series!, pos[r]!, cells.value[r] ?? 0, st, rank);
       continue;
     }
     const target = successorOf.get(area) ?? area;
