@@ -122,4 +122,14 @@ async function main(): Promise<void> {
   );
 }
 
-runMain(() => main().finally(() => rmSync(loadCache, { recursive: true, force: true })));
+/** Removes the build's load folder (retrying while a stopped child may still be closing a file in it). */
+const removeLoadCache = () => rmSync(loadCache, { recursive: true, force: true, maxRetries: 5 });
+// Interrupted (Ctrl-C, a CI timeout): the folder (hundreds of megabytes at full size) goes too.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    for (const child of running) child.kill();
+    removeLoadCache();
+    process.exit(130);
+  });
+}
+runMain(() => main().finally(removeLoadCache));

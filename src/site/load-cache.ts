@@ -11,7 +11,7 @@
  * the header (the key, the period texts, the breaks, the series and each column's length), then
  * each column's bytes, every part starting at a multiple of 8 bytes.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PointStore, SAVED_COLUMN_KINDS } from './point-store.ts';
 
@@ -50,6 +50,7 @@ export function writeLoadCache(file: string, key: string, loaded: StoredSeries):
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = openSync(tmp, 'w');
+  let written = false;
   try {
     let offset = 0;
     const put = (bytes: Uint8Array) => {
@@ -69,8 +70,10 @@ export function writeLoadCache(file: string, key: string, loaded: StoredSeries):
       put(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
       pad();
     }
+    written = true;
   } finally {
     closeSync(fd);
+    if (!written) rmSync(tmp, { force: true });
   }
   renameSync(tmp, file);
 }
@@ -85,11 +88,17 @@ export function readLoadCache(file: string, key: string): StoredSeries | null {
     throw new Error(`${file}: not a load cache of this build (${why})`);
   };
   const format = Buffer.from(FORMAT, 'utf8');
-  if (!Buffer.from(bytes.buffer, bytes.byteOffset, format.length).equals(format)) fail('unknown format');
+  if (bytes.length < format.length + 4 || !Buffer.from(bytes.buffer, bytes.byteOffset, format.length).equals(format)) fail('unknown format');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = view.getUint32(format.length, true);
   let offset = format.length + 4;
-  const header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + offset, headerLength).toString('utf8')) as Header;
+  if (offset + headerLength > bytes.length) fail('the file ends early');
+  let header: Header;
+  try {
+    header = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + offset, headerLength).toString('utf8')) as Header;
+  } catch {
+    return fail('the header is not JSON');
+  }
   if (header.key !== key) return null;
   offset += headerLength;
   const kinds = [...SAVED_COLUMN_KINDS, Uint32Array];
@@ -103,6 +112,7 @@ export function readLoadCache(file: string, key: string): StoredSeries | null {
     return a;
   });
   const seriesOf = arrays.pop() as Uint32Array;
+  if (seriesOf.some((k) => k >= header.series.length)) fail('a point of no series');
   const store = PointStore.fromSaved({ periods: header.periods, breaks: header.breaks, columns: arrays as (Uint16Array | Float64Array | Uint8Array)[] });
   return { store, series: header.series, seriesOf };
 }

@@ -203,7 +203,7 @@ export class PointStore {
   periodOf(at: number): string {
     return this.periods[this.period[at]!]!;
   }
-  valueOf(at: number): number | null {
+  valueAt(at: number): number | null {
     return orNull(this.value[at]!);
   }
   statusOf(at: number): StatusName {
@@ -245,7 +245,7 @@ class StoredPoint implements Point {
     return this.store.periodOf(this.at);
   }
   get value() {
-    return this.store.valueOf(this.at);
+    return this.store.valueAt(this.at);
   }
   get status() {
     return this.store.statusOf(this.at);

@@ -171,7 +171,12 @@ export function readSeries(dir: string, catalogue: SiteCatalogue, cacheDir?: str
         for (const p of s.points) seriesOf[store.indexOf(p)] = k;
       }
     }
-    writeLoadCache(file, key, { store, series: list, seriesOf });
+    // Saving only spares the other process a parse: if it fails (a full disk), the build goes on.
+    try {
+      writeLoadCache(file, key, { store, series: list, seriesOf });
+    } catch (err) {
+      console.error(`loadSite: the parse was not saved for the build's other process (${(err as Error).message})`);
+    }
   }
   return series;
 }

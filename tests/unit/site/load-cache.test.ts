@@ -72,6 +72,20 @@ test('a saved parse of other files is not used; a damaged one is refused with it
   assert.throws(() => readLoadCache(file, JSON.parse(JSON.stringify(readHeaderKey(bytes)))), (e: Error) => e.message.includes(file) && e.message.includes('ends early'));
   writeFileSync(file, Buffer.concat([Buffer.from('something else\n'), bytes]));
   assert.throws(() => readSeries(dir, site, cache), /not a load cache of this build \(unknown format\)/);
+  writeFileSync(file, bytes.subarray(0, 10));
+  assert.throws(() => readSeries(dir, site, cache), /series\.bin: not a load cache of this build \(unknown format\)/);
+  const start = bytes.indexOf(10) + 1;
+  const broken = Buffer.from(bytes);
+  broken[start + 4] = 0x7b + 1; // the header's opening brace becomes "|"
+  writeFileSync(file, broken);
+  assert.throws(() => readSeries(dir, site, cache), /series\.bin: not a load cache of this build \(the header is not JSON\)/);
+});
+
+test('a parse that cannot be saved (no such folder) is still returned: saving only spares the other process a parse', () => {
+  const { dir, site } = setUp('unsaved');
+  const series = readSeries(dir, site, join(dir, 'no-such-folder'));
+  assert.equal(series.get('count')!.get('SSS')!.points[1]!.value, 1250);
+  assert.ok(!existsSync(join(dir, 'no-such-folder')));
 });
 
 /** The key in a saved file's header (the format line, 4 bytes of length, the JSON header). */
