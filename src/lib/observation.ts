@@ -89,8 +89,8 @@ const NUMBER_RE = /^-?\d+(\.\d+)?$/;
 
 /**
  * A CSV record's fields (in the file's column order, `at` giving each column's place) as the
- * column → text record {@link parseObservation} reads; a plain object literal, as the readers of
- * millions of rows need it (Object.fromEntries per row took seconds).
+ * column → text record {@link parseObservation} reads: one object literal per row for the readers
+ * of millions of rows (the site's loader and the bulk Parquet files), not Object.fromEntries.
  */
 export function observationRecord(f: readonly string[], at: Readonly<Record<ObservationColumn, number>>): Record<ObservationColumn, string> {
   return { area_code: f[at.area_code]!, area_name: f[at.area_name]!, area_level: f[at.area_level]!, indicator: f[at.indicator]!, period: f[at.period]!, value: f[at.value]!, unit: f[at.unit]!, status: f[at.status]!, break: f[at.break]! };

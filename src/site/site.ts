@@ -1,7 +1,8 @@
 /**
  * What the site reads: the derived data in data/derived/ (written by `npm run data:derive`),
  * loaded once per build and indexed for pages. Pages show exactly the numbers of the public
- * CSV files, so this module parses those files rather than any private form.
+ * CSV files, so this module parses those files rather than any private form; the build's second
+ * process may read back the first one's parse of the same files (src/site/load-cache.ts).
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';

@@ -115,7 +115,7 @@ export function loadSeries(cells: CellArrays, mergers: readonly Merger[], additi
     const code = cells.code[r0]!;
     const target = successorOf.get(cells.area[r0]!) ?? cells.area[r0]!;
     const s = store.get(source, target, code, cells.dims[r0]!)!;
-    const rank = rankOf.get(`${source}/${cells.part[r0]}`)!;
+    const rank = rankOf.get(partKey[r0]!)!;
     if (!g.merged) {
       const st = statusCode(cells.status[r0]!) || OK;
       store.write(s, pos[r0]!, cells.value[r0] ?? 0, st, rank);
