@@ -27,8 +27,8 @@ import { xlsxOf } from '../src/lib/wide-xlsx.ts';
 import { moversTables, municipalityTable, rankingTable, tableCsv, tableXlsx, type ShownTable } from '../src/site/tables.ts';
 import { LANGS, type Lang } from '../src/i18n/index.ts';
 import { decimalsOf, derivedDir, filePieces, loadCatalogue, loadSite } from '../src/site/site.ts';
-import { OBSERVATION_COLUMNS, OBSERVATION_TABLE_SCHEMA, observationRecord, observationsCsv, parseObservation, type Observation, type ObservationColumn } from '../src/lib/observation.ts';
-import { CsvSplitter, forEachCsvRecord, type ColumnIndex } from '../src/lib/csv.ts';
+import { OBSERVATION_COLUMNS, OBSERVATION_TABLE_SCHEMA, observationsCsv } from '../src/lib/observation.ts';
+import { CsvSplitter } from '../src/lib/csv.ts';
 import { ROOT, option, runMain } from './lib/args.ts';
 import { fillPackageBytes } from './lib/package-bytes.ts';
 
@@ -124,8 +124,10 @@ const FOLDERS = ['indicators', 'comparisons', 'areas', 'charts', 'notes', 'schem
 
 /**
  * The bulk files, cut from the derived CSV files as they are, without loading the series (so
- * that the build runs them beside the pages): per indicator its tidy CSV zipped and as Parquet,
- * its comparisons zipped, and the whole dataset in tilannekuva.zip.
+ * that the build can run them beside the pages): per indicator its tidy CSV zipped and its
+ * comparisons zipped, and the whole dataset in tilannekuva.zip. (The Parquet files are written
+ * from the loaded series, with the workbooks: parsing each indicator's rows here again cost
+ * about 4 s at full size.)
  */
 export function writeBulk(out: string): void {
   for (const d of FOLDERS) mkdirSync(join(out, d), { recursive: true });
@@ -140,13 +142,6 @@ export function writeBulk(out: string): void {
   splitByIndicator(filePieces(join(dir, 'observations.csv')), OBSERVATION_COLUMNS.indexOf('indicator'), file, (id, csv) => {
     if (!catalogue.indicatorById.has(id)) throw new Error(`${file}: indicator ${id} is not in catalogue.json`);
     parts.set(id, deflated(csv));
-    const rows: Observation[] = [];
-    // Errors name the line within the indicator's rows (line 1 is the header).
-    const part = `${file} (the rows of ${id})`;
-    forEachCsvRecord([csv], { file: part, columns: OBSERVATION_COLUMNS }, (f, line, at) => {
-      rows.push(parseObservation(observationRecord(f, at as ColumnIndex<ObservationColumn>), { file: part, row: line }));
-    });
-    write(`indicators/${id}.parquet`, observationsParquet(rows, decimals, 'Tilannekuva (hyparquet-writer)'));
   });
   const all = zipWriter(mtime);
   all.add('tilannekuva/README.txt', strToU8(archiveReadme(catalogue)));
@@ -158,7 +153,6 @@ export function writeBulk(out: string): void {
     if (!csv) {
       // An indicator without observations: its files hold the header alone.
       csv = deflated(strToU8(observationsCsv([], decimals)));
-      write(`indicators/${ind.id}.parquet`, observationsParquet([], decimals, 'Tilannekuva (hyparquet-writer)'));
     }
     write(`indicators/${ind.id}.csv.zip`, zipped(mtime, `${ind.id}.csv`, csv));
     all.add(`tilannekuva/observations/${ind.id}.csv`, csv);
@@ -173,7 +167,7 @@ export function writeBulk(out: string): void {
 /**
  * The files written from the loaded series, after {@link writeBulk} (whose comparison files
  * datapackage.json lists): per indicator and per area the workbook and JSON-stat, per area the
- * tidy CSV, the chart and table files, the change-meter files and datapackage.json.
+ * tidy CSV, per indicator the Parquet file, the chart and table files, the change-meter files and datapackage.json.
  */
 export function writeSiteDownloads(out: string): number {
   // Workbooks zipped by Node's zlib: on the snapshot this stage took 24.4 s with fflate's deflate, 14.7 s with zlib.
@@ -187,6 +181,8 @@ export function writeSiteDownloads(out: string): number {
     const rows = indicatorRows(site, ind);
     write(`indicators/${ind.id}.xlsx`, xlsxOf(rows, decimals, notesOf(site, { kind: 'indicator', ind }), 'area×period', new Date(retrievedAt(site, ind.sources))));
     write(`indicators/${ind.id}.json`, JSON.stringify(jsonStatOf(site, rows, 'area', `${ind.name.fi} (${ind.id})`, ind.sources)));
+    // The same rows as the indicator's part of observations.csv, in its order (area, then period).
+    write(`indicators/${ind.id}.parquet`, observationsParquet(rows, decimals, 'Tilannekuva (hyparquet-writer)'));
   }
   for (const a of site.areas) {
     const code = a.code.toLowerCase();
@@ -242,7 +238,13 @@ async function main(): Promise<void> {
   const out = resolve(ROOT, option('out', 'data/downloads'));
   const part = option('part');
   if (part !== undefined && part !== 'bulk' && part !== 'site') throw new Error(`--part is "${part}": use bulk or site`);
-  if (!part) rmSync(out, { recursive: true, force: true });
+  if (!part) {
+    rmSync(out, { recursive: true, force: true });
+    // Loaded first: beside the pages (scripts/build-site.ts) this process starts loading while
+    // Vite builds the pages' bundles, and the pages then read its parse rather than parse the
+    // same files on the other core (src/site/load-cache.ts).
+    loadSite();
+  }
   if (part !== 'site') writeBulk(out);
   if (part === 'bulk') {
     console.error(`downloads: bulk files → ${relative(ROOT, out)}/ in ${((performance.now() - t0) / 1000).toFixed(1)} s`);

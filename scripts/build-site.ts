@@ -4,8 +4,10 @@
  * into dist/data/, the file sizes filled in (datapackage.json and the catalogue pages) and the
  * security headers written to dist/_headers.
  *
- * The pages and the downloads are built by two processes side by side, one per core. Each loads
- * the whole derived data; at the size of a full refresh (2.9 million observations) each holds
+ * The pages and the downloads are built by two processes side by side, one per core. Each holds
+ * the whole derived data: the downloads' process parses it first, while Vite builds the pages'
+ * bundles, and the pages' process waits for that parse and reads it back (src/site/load-cache.ts).
+ * At the size of a full refresh (2.9 million observations) each holds
  * about 1.3 GB at most, with the points in typed columns (src/site/point-store.ts), and the whole
  * build stays under 3 GB (npm run bench:full measures it). TILANNEKUVA_BUILD=sequential builds
  * them one after the other, for a machine with less memory: the bulk files, cut from the derived
@@ -16,7 +18,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runMain } from './lib/args.ts';
 import { headersFile } from '../src/lib/security.ts';
@@ -35,7 +37,8 @@ const NODE_FLAGS = ['--max-old-space-size=768'];
 
 /**
  * The build's folder where the first child to load the derived data saves its parse for the other
- * (src/site/load-cache.ts): 8–9 s less parsing at full size. Made afresh for each build, removed at its end.
+ * (src/site/load-cache.ts): one parse of 7–9 s at full size instead of two. Made afresh for each
+ * build, removed at its end.
  */
 const loadCache = mkdtempSync(join(tmpdir(), 'tilannekuva-load-'));
 
@@ -129,7 +132,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     for (const child of running) child.kill();
     removeLoadCache();
-    process.exit(130);
+    // The shell's code for a process ended by a signal: 130 for SIGINT, 143 for SIGTERM.
+    process.exit(128 + constants.signals[signal]);
   });
 }
 runMain(() => main().finally(removeLoadCache));

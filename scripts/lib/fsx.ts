@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { processAlive } from '../../src/lib/process.ts';
 
 /** SHA-256 of bytes or text, as lowercase hex. */
 export function sha256(data: string | Uint8Array): string {
@@ -86,16 +87,6 @@ export async function replaceFolder(target: string, build: (staging: string) => 
   await rm(old, { recursive: true, force: true });
 }
 
-/** True if a process with this id exists (a process of another user counts as alive). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * Removes staging folders (`.target-staging-<pid>` beside `target`) left behind by a run that was
  * killed while it built or swapped a new version: those whose process no longer exists, and any
@@ -126,7 +117,7 @@ export function removeStaleStaging(target: string, maxAgeMs = 6 * 3600_000): str
     } catch {
       continue;
     }
-    if (alive(pid) && !old) continue;
+    if (processAlive(pid) && !old) continue;
     rmSync(path, { recursive: true, force: true });
     removed.push(name);
   }

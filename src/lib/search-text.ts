@@ -12,11 +12,12 @@
 
 /** Elements whose text is a unit of its own: a space after each keeps words apart. */
 const BLOCKS = ['address', 'article', 'aside', 'blockquote', 'caption', 'dd', 'div', 'dt', 'figcaption', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'label', 'legend', 'li', 'nav', 'option', 'p', 'section', 'summary', 'td', 'th', 'tr'];
-const END_TAG = new RegExp(`</(?:${BLOCKS.join('|')})\\s*>`, 'gi');
+/** A block or cell end tag, or a `<br>`: one pass over the page (two took twice as long). */
+const SPACED = new RegExp(`</(?:${BLOCKS.join('|')})\\s*>|<br\\s*/?>`, 'gi');
 
 /** The HTML with a space after each block or cell end tag and after each `<br>`. */
 export function spaceBlocks(html: string): string {
-  return html.replace(END_TAG, '$& ').replace(/<br\s*\/?>/gi, '$& ');
+  return html.replace(SPACED, '$& ');
 }
 
 const DRAWING = /<svg\b[\s\S]*?<\/svg>/gi;

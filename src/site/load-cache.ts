@@ -7,13 +7,20 @@
  * folder, and the sizes and modification times of the two files and the catalogue): if they differ, the files are parsed. The folder lives
  * only as long as the build.
  *
+ * Only one process parses: the first to load claims the parse ({@link claimParse}, a file
+ * holding its process id) and the other waits for the saved file ({@link waitForParse}) rather
+ * than parse the same files beside it on the build's other core. At full size the downloads'
+ * process starts loading at once and the pages' process 3–4 s later (after Vite); parsing both
+ * at once slowed both, and the pages are the longest part of the build.
+ *
  * Layout: a first line naming the format, the length of a JSON header (4 bytes, little-endian),
  * the header (the key, the period texts, the breaks, the series and each column's length), then
  * each column's bytes, every part starting at a multiple of 8 bytes.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PointStore, SAVED_COLUMN_KINDS } from './point-store.ts';
+import { processAlive } from '../lib/process.ts';
 
 const FORMAT = 'tilannekuva load cache 1\n';
 
@@ -115,4 +122,51 @@ export function readLoadCache(file: string, key: string): StoredSeries | null {
   if (seriesOf.some((k) => k >= header.series.length)) fail('a point of no series');
   const store = PointStore.fromSaved({ periods: header.periods, breaks: header.breaks, columns: arrays as (Uint16Array | Float64Array | Uint8Array)[] });
   return { store, series: header.series, seriesOf };
+}
+
+/** The file that says a process of the build is parsing (its process id). */
+const CLAIM = 'series.parsing';
+
+/**
+ * Claims the parse of the derived files for this process: `mine` (this process parses and
+ * saves, then calls {@link releaseParse}), `other` (another process of the build has claimed
+ * it: {@link waitForParse}) or `none` (the folder cannot hold a claim, e.g. it is missing: parse,
+ * and nobody waits).
+ */
+export function claimParse(cacheDir: string): 'mine' | 'other' | 'none' {
+  const claim = join(cacheDir, CLAIM);
+  try {
+    writeFileSync(claim, String(process.pid), { flag: 'wx' });
+    return 'mine';
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EEXIST' ? 'other' : 'none';
+  }
+}
+
+/** Ends this process's claim (after its parse is saved, or has failed to be). */
+export function releaseParse(cacheDir: string): void {
+  rmSync(join(cacheDir, CLAIM), { force: true });
+}
+
+/**
+ * Waits while another process holds the claim: returns when the claim is released (the saved
+ * parse is then there, unless its saving failed), its process has ended without releasing it (it
+ * failed or was stopped), or after `limitMs`. Returns the seconds waited.
+ */
+export function waitForParse(cacheDir: string, { pollMs = 50, limitMs = 300_000 } = {}): number {
+  const claim = join(cacheDir, CLAIM);
+  const t0 = performance.now();
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (performance.now() - t0 < limitMs) {
+    let pid: number;
+    try {
+      pid = Number(readFileSync(claim, 'utf8'));
+    } catch {
+      break; // released
+    }
+    // An empty file: the claim is being written.
+    if (pid > 0 && !processAlive(pid)) break;
+    Atomics.wait(pause, 0, 0, pollMs);
+  }
+  return (performance.now() - t0) / 1000;
 }

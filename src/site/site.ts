@@ -12,7 +12,7 @@ import type { Area } from '../lib/derive/areas.ts';
 import type { BacktestResult } from '../lib/derive/estimate.ts';
 import { COMPARISON_COLUMNS, type ComparisonColumn } from '../lib/comparisons.ts';
 import { PointStore } from './point-store.ts';
-import { loadKey, readLoadCache, writeLoadCache, type StoredSeries } from './load-cache.ts';
+import { claimParse, loadKey, readLoadCache, releaseParse, waitForParse, writeLoadCache, type StoredSeries } from './load-cache.ts';
 import { OBSERVATION_COLUMNS, observationRecord, parseObservation, type Observation, type ObservationColumn } from '../lib/observation.ts';
 import type { ComparisonStatus, StatusName } from '../lib/status.ts';
 import type { Break, Indicator } from '../schema/indicator.ts';
@@ -155,15 +155,22 @@ export function loadSite(): SiteData {
 /**
  * The series of the derived files in `dir`, indicator → area → series. With `cacheDir` (a folder
  * of this build, src/site/load-cache.ts): read back from there if the build's other process has
- * parsed the same files, else parsed and saved there.
+ * parsed the same files, or waited for while it parses them; else parsed and saved there.
  */
 export function readSeries(dir: string, catalogue: SiteCatalogue, cacheDir?: string): Map<string, Map<string, SeriesData>> {
-  const file = cacheDir ? join(cacheDir, 'series.bin') : undefined;
-  const key = file ? loadKey(dir) : '';
-  const saved = file ? readLoadCache(file, key) : null;
+  if (!cacheDir) return parseSeries(dir, catalogue).series;
+  const file = join(cacheDir, 'series.bin');
+  const key = loadKey(dir);
+  let saved = readLoadCache(file, key);
+  const claim = saved ? 'none' : claimParse(cacheDir);
+  if (claim === 'other') {
+    const waited = waitForParse(cacheDir);
+    saved = readLoadCache(file, key);
+    console.error(`loadSite: waited ${waited.toFixed(1)} s for the build's other process to parse the derived files${saved ? '' : '; it saved no parse, so this one parses them'}`);
+  }
   if (saved) return seriesOfStore(saved, catalogue);
-  const { series, store } = parseSeries(dir, catalogue);
-  if (file) {
+  try {
+    const { series, store } = parseSeries(dir, catalogue);
     const list: [string, string][] = [];
     const seriesOf = new Uint32Array(store.length);
     for (const byArea of series.values()) {
@@ -178,8 +185,10 @@ export function readSeries(dir: string, catalogue: SiteCatalogue, cacheDir?: str
     } catch (err) {
       console.error(`loadSite: the parse was not saved for the build's other process (${(err as Error).message})`);
     }
+    return series;
+  } finally {
+    if (claim === 'mine') releaseParse(cacheDir);
   }
-  return series;
 }
 
 /** The series of saved points, in the order they were saved (the same maps as the parse made). */

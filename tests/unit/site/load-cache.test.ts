@@ -3,8 +3,11 @@
  * src/site/site.ts): the first reader parses and saves, a second reader of the same files gets
  * every field of every point back, in the same maps and order, from the saved file (shown by
  * changing a value in the CSV while keeping its size and time: the saved parse still answers);
- * files of another size or time are parsed again; a damaged file is refused with its name.
+ * files of another size or time are parsed again; a damaged file is refused with its name. Only
+ * one process parses: while another holds the claim, a reader waits for its saved parse rather
+ * than parse beside it, unless that process has ended.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -86,6 +89,41 @@ test('a parse that cannot be saved (no such folder) is still returned: saving on
   const series = readSeries(dir, site, join(dir, 'no-such-folder'));
   assert.equal(series.get('count')!.get('SSS')!.points[1]!.value, 1250);
   assert.ok(!existsSync(join(dir, 'no-such-folder')));
+});
+
+test('while another live process holds the claim, the reader waits for its saved parse instead of parsing', async () => {
+  const { dir, cache, site } = setUp('waits');
+  // A parse of the unchanged files, saved aside; then the CSV changes, keeping its size and time.
+  const aside = join(dir, 'aside');
+  mkdirSync(aside);
+  readSeries(dir, site, aside);
+  assert.ok(!existsSync(join(aside, 'series.parsing')), 'the claim is released once the parse is saved');
+  changeValue(dir, true);
+  // Another process claims the parse and, 400 ms later, puts the saved file in place and releases the claim.
+  const claim = join(cache, 'series.parsing');
+  const other = spawn(process.execPath, ['-e', `setTimeout(() => { require('fs').renameSync(${JSON.stringify(join(aside, 'series.bin'))}, ${JSON.stringify(join(cache, 'series.bin'))}); require('fs').rmSync(${JSON.stringify(claim)}); }, 400)`]);
+  writeFileSync(claim, String(other.pid));
+  const t0 = performance.now();
+  const series = readSeries(dir, site, cache);
+  assert.ok(performance.now() - t0 >= 300, 'it waited for the other process');
+  // 1250: the other process's parse of the old CSV; parsing here would have given 1350.
+  assert.equal(series.get('count')!.get('SSS')!.points[1]!.value, 1250);
+  await new Promise((resolvePromise) => (other.exitCode === null ? other.on('exit', resolvePromise) : resolvePromise(null)));
+});
+
+test('a claim left by a process that has ended is not waited for: the reader parses, and releases only its own claim', () => {
+  const { dir, cache, site } = setUp('ended');
+  const ended = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
+  const claim = join(cache, 'series.parsing');
+  writeFileSync(claim, ended.stdout.trim());
+  changeValue(dir, false);
+  assert.equal(readSeries(dir, site, cache).get('count')!.get('SSS')!.points[1]!.value, 1350);
+  assert.ok(existsSync(claim), "the ended process's claim is left as it was");
+  rmSync(claim);
+  readSeries(dir, site, join(dir, 'fresh-cache-that-does-not-exist'));
+  mkdirSync(join(dir, 'own'));
+  readSeries(dir, site, join(dir, 'own'));
+  assert.ok(existsSync(join(dir, 'own', 'series.bin')) && !existsSync(join(dir, 'own', 'series.parsing')), 'its own claim is released after saving');
 });
 
 /** The key in a saved file's header (the format line, 4 bytes of length, the JSON header). */
