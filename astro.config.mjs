@@ -8,7 +8,9 @@ export default defineConfig({
   site: process.env.SITE_URL || undefined,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // One page at a time, each written before the next starts: the search index reads each page
+  // once the next one starts (src/middleware.ts).
+  build: { format: 'directory', concurrency: 1 },
   devToolbar: { enabled: false },
   vite: { build: { assetsInlineLimit: 0 } },
 });

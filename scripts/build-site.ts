@@ -22,7 +22,7 @@ import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, runMain } from './lib/args.ts';
 import { headersFile } from '../src/lib/security.ts';
-import { indexSearch } from './index-search.ts';
+import { SearchIndex } from './index-search.ts';
 import { fillPackageBytes } from './lib/package-bytes.ts';
 import { LANGS, formatNumber } from '../src/i18n/index.ts';
 import { derivedDir } from '../src/site/site.ts';
@@ -45,12 +45,17 @@ const loadCache = mkdtempSync(join(tmpdir(), 'tilannekuva-load-'));
 /** The children still running (stopped when another part of the build fails). */
 const running = new Set<ChildProcess>();
 
-/** Runs a child process; resolves with its time in seconds. */
-function run(label: string, command: string, args: string[]): Promise<number> {
+/**
+ * Runs a child process; resolves with its time in seconds. With `onMessage`, the child gets a
+ * message channel and `extraEnv`, and its messages are handed over.
+ */
+function run(label: string, command: string, args: string[], onMessage?: (message: unknown) => void, extraEnv: Record<string, string> = {}): Promise<number> {
   const t0 = performance.now();
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, TILANNEKUVA_LOAD_CACHE: loadCache } });
+    const stdio: ('ignore' | 'inherit' | 'ipc')[] = onMessage ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'inherit', 'inherit'];
+    const child = spawn(command, args, { cwd: ROOT, stdio, env: { ...process.env, ...extraEnv, TILANNEKUVA_LOAD_CACHE: loadCache } });
     running.add(child);
+    if (onMessage) child.on('message', onMessage);
     child.on('error', reject);
     child.on('exit', (code) => {
       running.delete(child);
@@ -92,7 +97,15 @@ async function main(): Promise<void> {
   if (!existsSync(join(derivedDir(), 'observations.csv'))) throw new Error(`${derivedDir()}/observations.csv is missing: run npm run data (validate + derive) before building the site`);
   const dist = join(ROOT, 'dist');
   rmSync(downloads, { recursive: true, force: true });
-  const pagesBuilt = run('astro build', process.execPath, [...NODE_FLAGS, join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+  // Each page goes to the search index as soon as it is written: when the next one starts (src/middleware.ts).
+  const search = await SearchIndex.create();
+  let previous: string | undefined;
+  const fed = (message: unknown) => {
+    const { starts } = message as { starts: string };
+    if (previous !== undefined) search.written(dist, previous);
+    previous = starts;
+  };
+  const pagesBuilt = run('astro build', process.execPath, [...NODE_FLAGS, join(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], fed, { TILANNEKUVA_SEARCH_FEED: '1' });
   const downloadsPart = (...args: string[]) => () => run(`downloads ${args.join(' ')}`, process.execPath, [...NODE_FLAGS, join(ROOT, 'scripts', 'build-downloads.ts'), '--out', downloads, ...args]);
   let bulkWritten: Promise<number | null> = Promise.resolve(null);
   let downloadsWritten: Promise<number>;
@@ -103,15 +116,16 @@ async function main(): Promise<void> {
     bulkWritten = downloadsPart('--part', 'bulk')();
     downloadsWritten = Promise.all([pagesBuilt, bulkWritten]).then(downloadsPart('--part', 'site'));
   } else downloadsWritten = downloadsPart()();
-  // The search index is built as soon as the pages are there, beside the downloads still being
-  // written (Pagefind indexes in its own process); the downloads are copied in and the catalogue's
-  // sizes filled after both, so the index never sees them half-way.
+  // The search index is written as soon as the pages are there (any page not handed over while
+  // rendered is read from dist/ then), beside the downloads still being written (Pagefind indexes
+  // in its own process); the downloads are copied in and the catalogue's sizes filled after
+  // both, so the index never sees them half-way.
   const searchIndexed = pagesBuilt.then(async () => {
     if (!existsSync(dist)) throw new Error('astro build wrote no dist/');
     const t1 = performance.now();
-    return { pages: await indexSearch(dist), seconds: (performance.now() - t1) / 1000 };
+    return { pages: await search.finish(dist), seconds: (performance.now() - t1) / 1000 };
   });
-  const [astro, dl, search, bulk] = await Promise.all([pagesBuilt, downloadsWritten, searchIndexed, bulkWritten]).catch((err: unknown) => {
+  const [astro, dl, indexed, bulk] = await Promise.all([pagesBuilt, downloadsWritten, searchIndexed, bulkWritten]).catch((err: unknown) => {
     // One part failed: stop the others rather than let them write on after the build has failed.
     for (const child of running) child.kill();
     throw err;
@@ -121,7 +135,7 @@ async function main(): Promise<void> {
   fillCatalogueSizes(dist);
   writeFileSync(join(dist, '_headers'), headersFile());
   console.error(
-    `build-site: pages ${astro.toFixed(1)} s and downloads ${dl.toFixed(1)} s ${sequential ? 'one after the other' : 'side by side'}; search index of ${search.pages} pages ${search.seconds.toFixed(1)} s from the end of the pages; total ${((performance.now() - t0) / 1000).toFixed(1)} s${bulk === null ? '' : `; bulk files ${bulk.toFixed(1)} s beside the pages`}`,
+    `build-site: pages ${astro.toFixed(1)} s and downloads ${dl.toFixed(1)} s ${sequential ? 'one after the other' : 'side by side'}; search index of ${indexed.pages} pages ${indexed.seconds.toFixed(1)} s from the end of the pages; total ${((performance.now() - t0) / 1000).toFixed(1)} s${bulk === null ? '' : `; bulk files ${bulk.toFixed(1)} s beside the pages`}`,
   );
 }
 
