@@ -5,8 +5,9 @@
  * security headers written to dist/_headers.
  *
  * The pages and the downloads are built by two processes side by side, one per core. Each holds
- * the whole derived data: the downloads' process parses it first, while Vite builds the pages'
- * bundles, and the pages' process waits for that parse and reads it back (src/site/load-cache.ts).
+ * the whole derived data, parsed once (src/site/load-cache.ts): side by side, the downloads'
+ * process parses it first, while Vite builds the pages' bundles, and the pages' process waits for
+ * that parse and reads it back; one after the other, the pages parse and the downloads read.
  * At the size of a full refresh (2.9 million observations) each holds
  * about 1.3 GB at most, with the points in typed columns (src/site/point-store.ts), and the whole
  * build stays under 3 GB (npm run bench:full measures it). TILANNEKUVA_BUILD=sequential builds
@@ -57,7 +58,8 @@ function run(label: string, command: string, args: string[], onMessage?: (messag
     running.add(child);
     if (onMessage) child.on('message', onMessage);
     child.on('error', reject);
-    child.on('exit', (code) => {
+    // 'close', not 'exit': every message of the child has been handed over by then.
+    child.on('close', (code) => {
       running.delete(child);
       if (code === 0) resolvePromise((performance.now() - t0) / 1000);
       else reject(new Error(`${label} failed (exit code ${code})`));
@@ -101,7 +103,8 @@ async function main(): Promise<void> {
   const search = await SearchIndex.create();
   let previous: string | undefined;
   const fed = (message: unknown) => {
-    const { starts } = message as { starts: string };
+    const starts = (message as { starts?: unknown } | null)?.starts;
+    if (typeof starts !== 'string') return search.fail(new Error(`search index: an unexpected message from the pages' build: ${JSON.stringify(message)}`));
     if (previous !== undefined) search.written(dist, previous);
     previous = starts;
   };

@@ -33,15 +33,25 @@ function htmlFiles(dir: string): string[] {
     .sort();
 }
 
+/** Pages with Pagefind's service at once: it indexes them in parallel, and more would only wait in memory. */
+const IN_FLIGHT = 16;
+
 /**
  * A search index being filled: pages are added as they are written ({@link SearchIndex.written},
  * told by the pages' build, src/middleware.ts), and {@link SearchIndex.finish} adds every HTML
- * file of the site not added so, then writes the index.
+ * file of the site not added so, then writes the index. A failure (a page that is not there,
+ * Pagefind's errors) is reported by finish().
  */
 export class SearchIndex {
   /** Each page added, with the length of the file when it was read (null: read in finish). */
   private readonly added = new Map<string, number | null>();
-  private readonly pending: Promise<void>[] = [];
+  /** Pages written and not read yet: each is read when fewer than {@link IN_FLIGHT} are with Pagefind. */
+  private readonly queue: { site: string; path: string }[] = [];
+  private next = 0;
+  private inFlight = 0;
+  private drained: (() => void) | undefined;
+  private failure: Error | undefined;
+  private finishing = false;
   private pages = 0;
   private readonly index: pagefind.PagefindIndex;
   private constructor(index: pagefind.PagefindIndex) {
@@ -54,43 +64,66 @@ export class SearchIndex {
     return new SearchIndex(index);
   }
 
-  /** Adds the page written to `site/<path>` (`fi/area/ku091/index.html`), read now. */
+  /** Adds the page written to `site/<path>` (`fi/area/ku091/index.html`); it is read in turn. */
   written(site: string, path: string): void {
-    try {
-      const file = join(site, path);
-      if (!existsSync(file)) throw new Error(`search index: the pages' build wrote ${path}, which is not in ${site}`);
-      const bytes = readFileSync(file);
-      void this.add(path, bytes.toString('utf8'), bytes.length);
-    } catch (err) {
-      // Reported by finish(), like a failure of Pagefind's.
-      const failed = Promise.reject(err as Error);
-      failed.catch(() => undefined);
-      this.pending.push(failed);
-    }
+    if (this.finishing) return this.fail(new Error(`search index: the pages' build told of ${path} after it had ended`));
+    this.queue.push({ site, path });
+    this.pump();
   }
 
-  private add(sourcePath: string, html: string, length: number | null): Promise<void> {
+  /** Records the first failure, for finish() to throw. */
+  fail(err: Error): void {
+    this.failure ??= err;
+  }
+
+  private pump(): void {
+    while (this.inFlight < IN_FLIGHT && this.next < this.queue.length) {
+      const { site, path } = this.queue[this.next++]!;
+      const file = join(site, path);
+      if (!existsSync(file)) {
+        this.fail(new Error(`search index: the pages' build wrote ${path}, which is not in ${site}`));
+        continue;
+      }
+      const bytes = readFileSync(file);
+      void this.send(path, bytes.toString('utf8'), bytes.length);
+    }
+    if (this.inFlight === 0 && this.next === this.queue.length) this.drained?.();
+  }
+
+  private send(sourcePath: string, html: string, length: number | null): Promise<void> {
     this.added.set(sourcePath, length);
-    const done = this.index.addHTMLFile({ sourcePath, content: indexedHtml(html) }).then((added) => {
-      if (added.errors.length) throw new Error(`pagefind: ${sourcePath}: ${added.errors.join('; ')}`);
-      if (added.file) this.pages++;
-    });
-    this.pending.push(done);
-    // A failure is reported by finish(); this keeps it from being an unhandled rejection before.
-    done.catch(() => undefined);
-    return done;
+    this.inFlight++;
+    return this.index
+      .addHTMLFile({ sourcePath, content: indexedHtml(html) })
+      .then(
+        (added) => {
+          if (added.errors.length) this.fail(new Error(`pagefind: ${sourcePath}: ${added.errors.join('; ')}`));
+          else if (added.file) this.pages++;
+        },
+        (err: unknown) => this.fail(err as Error),
+      )
+      .finally(() => {
+        this.inFlight--;
+        this.pump();
+      });
   }
 
   /** Adds the HTML files of `site` not added yet, writes the index to `site/pagefind/`; returns the number of pages indexed. */
   async finish(site: string): Promise<number> {
+    this.finishing = true;
+    await new Promise<void>((resolvePromise) => {
+      this.drained = resolvePromise;
+      this.pump();
+    });
+    if (this.failure) throw this.failure;
     // A page read while it was still being written would be indexed in part: refuse it.
     for (const [path, length] of this.added) {
-      if (length !== null && statSync(join(site, path)).size !== length) throw new Error(`search index: ${path} changed after it was indexed (${length} bytes then, ${statSync(join(site, path)).size} now)`);
+      const now = existsSync(join(site, path)) ? statSync(join(site, path)).size : null;
+      if (length !== null && now !== length) throw new Error(`search index: ${path} changed after it was indexed (${length} bytes then, ${now === null ? 'no file' : `${now} bytes`} now)`);
     }
     const files = htmlFiles(site).filter((f) => !relative(site, f).startsWith('pagefind/') && !this.added.has(relative(site, f)));
-    // A few files at a time: Pagefind's service indexes them in parallel.
-    for (let i = 0; i < files.length; i += 16) await Promise.all(files.slice(i, i + 16).map((file) => this.add(relative(site, file), readFileSync(file, 'utf8'), null)));
-    await Promise.all(this.pending);
+    for (let i = 0; i < files.length; i += IN_FLIGHT) await Promise.all(files.slice(i, i + IN_FLIGHT).map((file) => this.send(relative(site, file), readFileSync(file, 'utf8'), null)));
+    if (this.failure) throw this.failure;
     // A fresh folder: fragments of an earlier index have other names and would stay behind.
     rmSync(join(site, 'pagefind'), { recursive: true, force: true });
     const written = await this.index.writeFiles({ outputPath: join(site, 'pagefind') });

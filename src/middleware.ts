@@ -10,18 +10,22 @@
  *
  * The page's file is the one the static build writes (`build.format: 'directory'`):
  * `/fi/area/ku091/` → `fi/area/ku091/index.html`, `/404/` → `404.html`. The build checks that
- * each file it was told of exists and did not change after it was read (scripts/index-search.ts).
+ * each file it was told of exists and that its size did not change after it was read
+ * (scripts/index-search.ts).
  */
 import type { MiddlewareHandler } from 'astro';
 
 const feeding = process.env.TILANNEKUVA_SEARCH_FEED === '1' && typeof process.send === 'function';
 
-/** The file a page's path is written to in a static build of `build.format: 'directory'`. */
+/**
+ * The file a page's path is written to in a static build of `build.format: 'directory'` (the site
+ * has no `base`): `<path>/index.html`, with or without the trailing slash, except the error pages.
+ */
 export function pageFile(pathname: string): string {
-  const path = decodeURIComponent(pathname).replace(/^\/+/, '');
+  const path = decodeURIComponent(pathname).replace(/^\/+/, '').replace(/\/+$/, '');
   // The error pages are written as 404.html and 500.html whatever the format.
-  if (/^(?:404|500)\/?$/.test(path)) return `${path.replace('/', '')}.html`;
-  return path === '' || path.endsWith('/') ? `${path}index.html` : `${path}.html`;
+  if (path === '404' || path === '500') return `${path}.html`;
+  return path === '' ? 'index.html' : `${path}/index.html`;
 }
 
 export const onRequest: MiddlewareHandler = (context, next) => {

@@ -17,7 +17,7 @@
  * the header (the key, the period texts, the breaks, the series and each column's length), then
  * each column's bytes, every part starting at a multiple of 8 bytes.
  */
-import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PointStore, SAVED_COLUMN_KINDS } from './point-store.ts';
 import { processAlive } from '../lib/process.ts';
@@ -135,11 +135,18 @@ const CLAIM = 'series.parsing';
  */
 export function claimParse(cacheDir: string): 'mine' | 'other' | 'none' {
   const claim = join(cacheDir, CLAIM);
+  // The process id is written to a file of this process's own, which is then linked into place:
+  // the claim appears whole or not at all (a claim created empty and then written could stay
+  // empty if the writing failed, and be waited for in vain).
+  const own = `${claim}.${process.pid}`;
   try {
-    writeFileSync(claim, String(process.pid), { flag: 'wx' });
+    writeFileSync(own, String(process.pid));
+    linkSync(own, claim);
     return 'mine';
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EEXIST' ? 'other' : 'none';
+  } finally {
+    rmSync(own, { force: true });
   }
 }
 
@@ -164,8 +171,8 @@ export function waitForParse(cacheDir: string, { pollMs = 50, limitMs = 300_000 
     } catch {
       break; // released
     }
-    // An empty file: the claim is being written.
-    if (pid > 0 && !processAlive(pid)) break;
+    // A claim is linked into place whole: one without a live process id is not waited for.
+    if (!(pid > 0) || !processAlive(pid)) break;
     Atomics.wait(pause, 0, 0, pollMs);
   }
   return (performance.now() - t0) / 1000;

@@ -65,6 +65,6 @@ test("a page's path gives the file the static build writes", () => {
   assert.equal(pageFile('/'), 'index.html');
   assert.equal(pageFile('/404/'), '404.html');
   assert.equal(pageFile('/404'), '404.html');
-  assert.equal(pageFile('/fi/search'), 'fi/search.html');
+  assert.equal(pageFile('/fi/search'), 'fi/search/index.html');
   assert.equal(pageFile('/fi/%C3%A4/'), 'fi/ä/index.html');
 });

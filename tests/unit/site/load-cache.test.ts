@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readLoadCache } from '../../../src/site/load-cache.ts';
+import { claimParse, readLoadCache, releaseParse } from '../../../src/site/load-cache.ts';
 import { readSeries, type SeriesData } from '../../../src/site/site.ts';
 import { NO_COMPARISONS, writeTinyDerived } from '../../helpers/site-fixture.ts';
 
@@ -111,7 +111,7 @@ test('while another live process holds the claim, the reader waits for its saved
   await new Promise((resolvePromise) => (other.exitCode === null ? other.on('exit', resolvePromise) : resolvePromise(null)));
 });
 
-test('a claim left by a process that has ended is not waited for: the reader parses, and releases only its own claim', () => {
+test('a claim left by a process that has ended, or without a process id, is not waited for: the reader parses, and releases only its own claim', () => {
   const { dir, cache, site } = setUp('ended');
   const ended = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
   const claim = join(cache, 'series.parsing');
@@ -119,7 +119,16 @@ test('a claim left by a process that has ended is not waited for: the reader par
   changeValue(dir, false);
   assert.equal(readSeries(dir, site, cache).get('count')!.get('SSS')!.points[1]!.value, 1350);
   assert.ok(existsSync(claim), "the ended process's claim is left as it was");
+  // A claim without a process id (as a claim created empty and never written would be) is not waited for either.
+  writeFileSync(claim, '');
+  const t0 = performance.now();
+  readSeries(dir, site, cache);
+  assert.ok(performance.now() - t0 < 5000, 'an empty claim is not waited for');
   rmSync(claim);
+  assert.equal(claimParse(cache), 'mine');
+  assert.equal(readFileSync(claim, 'utf8'), String(process.pid), 'a claim holds its process id from the moment it exists');
+  assert.equal(claimParse(cache), 'other');
+  releaseParse(cache);
   readSeries(dir, site, join(dir, 'fresh-cache-that-does-not-exist'));
   mkdirSync(join(dir, 'own'));
   readSeries(dir, site, join(dir, 'own'));
