@@ -47,8 +47,8 @@ const loadCache = mkdtempSync(join(tmpdir(), 'tilannekuva-load-'));
 const running = new Set<ChildProcess>();
 
 /**
- * Runs a child process; resolves with its time in seconds. With `onMessage`, the child gets a
- * message channel and `extraEnv`, and its messages are handed over.
+ * Runs a child process with `extraEnv` added to its environment; resolves with its time in
+ * seconds. With `onMessage`, the child gets a message channel and its messages are handed over.
  */
 function run(label: string, command: string, args: string[], onMessage?: (message: unknown) => void, extraEnv: Record<string, string> = {}): Promise<number> {
   const t0 = performance.now();

@@ -9,6 +9,9 @@
  * site searches with its own interface on Pagefind's JavaScript API (src/client/search/), so
  * Pagefind's ready-made interfaces ({@link UNUSED}) are removed from the output.
  *
+ * During `npm run build` the pages are handed over one by one as the Astro build writes them
+ * ({@link SearchIndex}, told by src/middleware.ts); run on its own, this reads every page of dist/.
+ *
  * Usage: node scripts/index-search.ts (after the Astro build)
  */
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
